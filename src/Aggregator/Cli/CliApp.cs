@@ -1,0 +1,36 @@
+using System.CommandLine;
+
+namespace Aggregator.Cli;
+
+/// <summary>The root command: every subcommand, and the exit code 2 for usage errors.</summary>
+internal static class CliApp
+{
+    public static RootCommand Create()
+    {
+        var logging = new LoggingOptionSet(CommonOptions.LogFormat(), CommonOptions.LogLevel());
+        var root = new RootCommand("Aggregator: polls financial news feeds, deduplicates every story across sources, and republishes merged Atom feeds by category.")
+        {
+            logging.Format,
+            logging.Level,
+            RunOnceCommand.Create(logging),
+            CheckCommand.Create(),
+        };
+        return root;
+    }
+
+    /// <summary>Parses and runs; a usage error prints the parser's message and exits 2 (not System.CommandLine's 1).</summary>
+    public static async Task<int> InvokeAsync(string[] args, TextWriter output, TextWriter error, CancellationToken cancellationToken)
+    {
+        var parse = Create().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            foreach (var problem in parse.Errors)
+                error.WriteLine(problem.Message);
+            error.WriteLine("Run 'Aggregator --help' for usage.");
+            return ExitCodes.InvalidConfigurationOrUsage;
+        }
+
+        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        return await parse.InvokeAsync(invocation, cancellationToken);
+    }
+}
