@@ -14,6 +14,7 @@ internal static class CliApp
             logging.Level,
             RunOnceCommand.Create(logging),
             CheckCommand.Create(),
+            ParseCommand.Create(logging),
         };
         return root;
     }

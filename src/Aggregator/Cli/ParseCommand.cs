@@ -1,0 +1,159 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Aggregator.Fetching;
+using Aggregator.Hosting;
+using Aggregator.Model;
+using Aggregator.Normalizing;
+using Aggregator.Parsing;
+
+namespace Aggregator.Cli;
+
+/// <summary>
+/// `parse PATH|URL…`: shows how feeds normalize, through the same parse and normalize code as polling.
+/// It is how an admin sees why a feed looks wrong, and how the parse benchmark is run.
+/// </summary>
+internal static class ParseCommand
+{
+    private static readonly JsonSerializerOptions JsonLines = new()
+    {
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+    };
+
+    public static Command Create(LoggingOptionSet logOptions)
+    {
+        var inputs = new Argument<string[]>("inputs")
+        {
+            Description = "Feed files, folders of feed files, or http(s) URLs.",
+            Arity = ArgumentArity.OneOrMore,
+        };
+        var json = new Option<bool>("--json") { Description = "Print every normalized article as one JSON line." };
+        var stats = new Option<bool>("--stats") { Description = "Print only counts and timing." };
+        var timeZone = new Option<string?>("--time-zone")
+        {
+            Description = "IANA zone for dates without one (default: inferred from the feed).",
+            HelpName = "ZONE",
+        };
+        var command = new Command("parse", "Parse and normalize feeds from files, folders or URLs and print the articles (readable, --json lines, or --stats).")
+        {
+            inputs, json, stats, timeZone,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var zone = parse.GetValue(timeZone) is { } zoneId ? FindZone(zoneId, parse.InvocationConfiguration.Error) : null;
+            if (zone is null && parse.GetValue(timeZone) is not null)
+                return ExitCodes.InvalidConfigurationOrUsage;
+
+            await using var services = await StageServices.BuildAsync(logOptions.Read(parse));
+            var printer = new ParseOutput(parse.InvocationConfiguration.Output, parse.GetValue(json), parse.GetValue(stats));
+            var failures = 0;
+            foreach (var input in parse.GetRequiredValue(inputs))
+            {
+                foreach (var document in await DocumentsAsync(input, services.Fetcher, cancellationToken))
+                {
+                    if (!printer.Print(document, services.Parser, services.Normalizer, zone))
+                        failures++;
+                }
+            }
+
+            printer.WriteTotals();
+            return failures == 0 ? ExitCodes.Ok : ExitCodes.SomeSourcesFailed;
+        });
+        return command;
+    }
+
+    private static TimeZoneInfo? FindZone(string id, TextWriter error)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id);
+        }
+        catch (Exception exception) when (exception is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            error.WriteLine($"parse: unknown time zone '{id}'");
+            return null;
+        }
+    }
+
+    private static async Task<IReadOnlyList<ParseInput>> DocumentsAsync(string input, IFeedFetcher fetcher, CancellationToken cancellationToken)
+    {
+        if (Uri.TryCreate(input, UriKind.Absolute, out var url) && (url.Scheme == Uri.UriSchemeHttp || url.Scheme == Uri.UriSchemeHttps))
+        {
+            var source = ParseInput.AdHocSource(url);
+            var outcome = await fetcher.FetchAsync(source, FetchConditions.None, cancellationToken);
+            return [new ParseInput(input, outcome.Payload, outcome.Error)];
+        }
+
+        if (Directory.Exists(input))
+        {
+            return Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
+                .Order(StringComparer.Ordinal)
+                .Select(ParseInput.FromFile)
+                .ToList();
+        }
+
+        return [ParseInput.FromFile(input)];
+    }
+
+    internal sealed class ParseOutput(TextWriter output, bool asJson, bool statsOnly)
+    {
+        private readonly Stopwatch clock = Stopwatch.StartNew();
+        private long documents;
+        private long articles;
+        private long bytes;
+        private long failed;
+
+        public bool Print(ParseInput input, IFeedParser parser, IArticleNormalizer normalizer, TimeZoneInfo? zone)
+        {
+            documents++;
+            if (input.Payload is null)
+                return Fail(input.Name, input.Error ?? "fetch: no content");
+
+            bytes += input.Payload.Content.Length;
+            IReadOnlyList<Article> normalized;
+            try
+            {
+                var feed = parser.Parse(input.Payload);
+                var source = ParseInput.AdHocSource(input.Payload.Location, feed.Title, zone);
+                normalized = normalizer.Normalize(feed, source, DateTimeOffset.UtcNow);
+            }
+            catch (FeedParseException exception)
+            {
+                return Fail(input.Name, exception.Message);
+            }
+
+            articles += normalized.Count;
+            if (statsOnly)
+                return true;
+            foreach (var article in normalized)
+            {
+                if (asJson)
+                    output.WriteLine(JsonSerializer.Serialize(ArticleJson.From(article), JsonLines));
+                else
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{article.Published:yyyy-MM-dd HH:mm}Z  {article.Title}\n    {article.Link}\n    author: {article.Author}; categories: {string.Join(", ", article.Categories)}; thumbnail: {article.Thumbnail ?? "none"}"));
+            }
+
+            return true;
+        }
+
+        public void WriteTotals()
+        {
+            if (!statsOnly && asJson)
+                return;
+            var seconds = Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
+            output.WriteLine(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{documents} documents ({failed} failed), {articles} articles, {bytes / 1048576.0:0.0} MiB in {seconds:0.000} s: {articles / seconds:0} articles/s, {bytes / 1048576.0 / seconds:0.0} MiB/s"));
+        }
+
+        private bool Fail(string name, string error)
+        {
+            failed++;
+            output.WriteLine($"{name}: {error}");
+            return false;
+        }
+    }
+}
