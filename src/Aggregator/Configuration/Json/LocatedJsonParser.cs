@@ -18,6 +18,8 @@ internal static class LocatedJsonParser
         MaxDepth = 64,
     };
 
+    private static readonly JsonSyntaxError Empty = new(new TextPosition(1, 1), "the file is empty; expected a JSON object");
+
     /// <summary>Parses <paramref name="utf8"/> (without BOM); returns the root or the syntax error.</summary>
     public static LocatedValue? Parse(byte[] utf8, LineMap map, out JsonSyntaxError? error)
     {
@@ -30,13 +32,15 @@ internal static class LocatedJsonParser
         }
 
         var reader = new Utf8JsonReader(utf8, Options);
+        var started = false;
         try
         {
             if (!reader.Read())
             {
-                error = new JsonSyntaxError(new TextPosition(1, 1), "the file is empty; expected a JSON object");
+                error = Empty;
                 return null;
             }
+            started = true;
             var root = ReadValue(ref reader, map, "");
             // A second Read either finds nothing or throws for text after the root value.
             reader.Read();
@@ -45,6 +49,12 @@ internal static class LocatedJsonParser
         catch (JsonException ex)
         {
             var offset = map.OffsetOf(ex.LineNumber ?? 0, ex.BytePositionInLine ?? 0);
+            // Only white space or comments: "end of data" at the last line says less than "empty".
+            if (!started && offset >= utf8.Length)
+            {
+                error = Empty;
+                return null;
+            }
             error = new JsonSyntaxError(map.At(offset), "JSON syntax error: " + WithoutPosition(ex.Message));
             return null;
         }

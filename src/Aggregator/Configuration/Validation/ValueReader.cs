@@ -10,6 +10,10 @@ namespace Aggregator.Configuration.Validation;
 /// </summary>
 internal sealed class ValueReader(ProblemList problems)
 {
+    // Known keys already suggested for a misspelled key, per object: a missing "title" next to
+    // "titel" is one mistake, reported once as the unknown key.
+    private readonly HashSet<(LocatedValue Object, string Key)> _suggested = [];
+
     public ProblemList Problems => problems;
 
     /// <summary>True if <paramref name="value"/> is an object; otherwise reports it.</summary>
@@ -32,6 +36,8 @@ internal sealed class ValueReader(ProblemList problems)
             if (known.Contains(member.Name))
                 continue;
             var nearest = KeySuggester.Nearest(member.Name, known);
+            if (nearest is not null)
+                _suggested.Add((obj, nearest));
             var hint = nearest is null ? $"; known keys: {string.Join(", ", known)}" : $"; did you mean '{nearest}'?";
             problems.Add(member.NamePosition, $"unknown key '{member.Name}' in {obj.DisplayPath}{hint}");
         }
@@ -52,7 +58,7 @@ internal sealed class ValueReader(ProblemList problems)
     public LocatedValue? Required(LocatedValue obj, string key)
     {
         var member = obj.Member(key);
-        if (member is null)
+        if (member is null && !_suggested.Contains((obj, key)))
             problems.Add(obj.Position, $"missing required key '{key}' in {obj.DisplayPath}");
         return member?.Value;
     }
