@@ -63,6 +63,16 @@ public sealed class ValueProblemTests
         Assert.EndsWith("Quartz cron starts with seconds and needs '?' in day-of-month or day-of-week, e.g. '0 */5 * * * ?'", SingleProblem(json), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void StarsInBothDayFieldsGetAHintAboutTheQuestionMark()
+    {
+        var json = WithSource("\"schedule\": \"0 0 12 * * *\"");
+
+        Assert.Equal(
+            $"{At(json, "\"0 0 12")}: sources[0].schedule '0 0 12 * * *' is not a valid Quartz cron expression: Support for specifying both a day-of-week AND a day-of-month parameter is not implemented; put '?' in one of them, e.g. '0 0 12 * * ?' or '0 0 12 ? * MON'",
+            SingleProblem(json));
+    }
+
     [Theory]
     [InlineData("PT7M", "does not divide an hour or a day evenly")]
     [InlineData("01:30:00", "does not divide an hour or a day evenly")]

@@ -26,6 +26,8 @@ internal static class ScheduleRules
         reason = $"'{text}' is not a valid Quartz cron expression: {QuartzReason(trimmed)}";
         if (trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 5)
             reason += "; Quartz cron starts with seconds and needs '?' in day-of-month or day-of-week, e.g. '0 */5 * * * ?'";
+        else if (reason.Contains("day-of-week AND a day-of-month", StringComparison.Ordinal))
+            reason += "; put '?' in one of them, e.g. '0 0 12 * * ?' or '0 0 12 ? * MON'";
         return false;
     }
 
