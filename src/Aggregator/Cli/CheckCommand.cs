@@ -15,15 +15,8 @@ internal static class CheckCommand
         };
         command.SetAction(parse =>
         {
-            var output = parse.InvocationConfiguration.Output;
             var path = parse.GetRequiredValue(config);
-            var result = FeedsConfigLoader.Load(path);
-            if (!ConfigReporter.Report(result, parse.InvocationConfiguration.Error))
-                return ExitCodes.InvalidConfigurationOrUsage;
-
-            var settings = result.Settings!;
-            output.WriteLine($"{path}: ok — {settings.Sources.Count} sources ({settings.Sources.Count(s => s.Enabled)} enabled), {settings.Categories.Count} categories");
-            return ExitCodes.Ok;
+            return ConfigCheckReport.Write(FeedsConfigLoader.Load(path), path, parse.InvocationConfiguration.Output);
         });
         return command;
     }

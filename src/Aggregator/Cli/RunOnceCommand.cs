@@ -29,8 +29,8 @@ internal static class RunOnceCommand
         {
             var configPath = parse.GetRequiredValue(config);
             var loaded = FeedsConfigLoader.Load(configPath);
-            if (!ConfigReporter.Report(loaded, parse.InvocationConfiguration.Error))
-                return ExitCodes.InvalidConfigurationOrUsage;
+            if (!loaded.IsValid)
+                return ConfigCheckReport.Write(loaded, configPath, parse.InvocationConfiguration.Error);
 
             var settings = loaded.Settings!;
             var wanted = parse.GetValue(only) ?? [];

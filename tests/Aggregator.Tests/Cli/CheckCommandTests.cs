@@ -26,7 +26,7 @@ public sealed class CheckCommandTests
         var result = await CliRunner.RunAsync("check", "--config", path);
 
         Assert.Equal(2, result.ExitCode);
-        var lines = result.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var lines = result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Contains(lines, l => l.StartsWith($"{path}:5:18: ", StringComparison.Ordinal) && l.Contains("titel", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith($"{path}:6:5: ", StringComparison.Ordinal) && l.Contains("url", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith($"{path}:7:13: ", StringComparison.Ordinal) && l.Contains("duplicate", StringComparison.OrdinalIgnoreCase));
