@@ -138,9 +138,13 @@ internal sealed class HttpFeedFetcher(
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);
             body = await BoundedBodyReader.ReadAsync(stream, [.. response.Content.Headers.ContentEncoding], source.MaxBytes, response.Content.Headers.ContentLength, cancellationToken);
         }
-        catch (Exception e) when (e is not (OperationCanceledException or FetchFailedException))
+        catch (FetchFailedException e)
         {
-            throw new FetchFailedException(FetchErrors.Describe(e, location), e);
+            return Failed(status, e.Message);
+        }
+        catch (Exception e) when (e is not OperationCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            return Failed(status, FetchErrors.Describe(e, location));
         }
 
         return new FetchOutcome
