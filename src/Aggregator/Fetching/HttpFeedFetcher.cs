@@ -55,6 +55,11 @@ internal sealed class HttpFeedFetcher(
         {
             outcome = new FetchOutcome { Status = FetchStatus.Failed, Error = e.Message };
         }
+        catch (Exception e)
+        {
+            // A bad source (say, a malformed header name in feeds.json) is an outcome, never a crash of the run.
+            outcome = new FetchOutcome { Status = FetchStatus.Failed, Error = FetchErrors.Describe(e, source.Url) };
+        }
 
         outcome = outcome with { Elapsed = timeProvider.GetElapsedTime(started) };
         logger.LogDebug("Fetched {SourceId} from {FeedUrl}: {Status} {HttpStatus} in {Elapsed}", source.Id, source.Url, outcome.Status, outcome.HttpStatus, outcome.Elapsed);
@@ -165,7 +170,15 @@ internal sealed class HttpFeedFetcher(
         headers.TryAddWithoutValidation("Accept-Encoding", "gzip, deflate, br");
         foreach (var (name, value) in source.Headers)
         {
-            headers.Remove(name);
+            try
+            {
+                headers.Remove(name);
+            }
+            catch (FormatException e)
+            {
+                throw new FetchFailedException($"fetch: the configured header name '{name}' is not a valid HTTP header", e);
+            }
+
             headers.TryAddWithoutValidation(name, value);
         }
 

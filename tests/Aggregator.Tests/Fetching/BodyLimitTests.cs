@@ -2,11 +2,12 @@ using System.IO.Compression;
 using Aggregator.Model;
 using Aggregator.Tests.Support;
 using Microsoft.AspNetCore.Http;
+using Xunit.Abstractions;
 
 namespace Aggregator.Tests.Fetching;
 
 [Collection(MemoryMeasuringGroup.Name)]
-public sealed class BodyLimitTests
+public sealed class BodyLimitTests(ITestOutputHelper output)
 {
     private const long OneGiB = 1L << 30;
 
@@ -35,6 +36,7 @@ public sealed class BodyLimitTests
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
         Assert.Equal(FetchStatus.Failed, outcome.Status);
         Assert.Equal("fetch: body exceeds the 15 MiB limit", outcome.Error);
+        output.WriteLine($"allocated {allocated / (1024 * 1024)} MiB");
         Assert.True(allocated < 200L * 1024 * 1024, $"allocated {allocated / (1024 * 1024)} MiB");
     }
 
@@ -61,6 +63,7 @@ public sealed class BodyLimitTests
         Assert.Equal(FetchStatus.Failed, outcome.Status);
         Assert.Equal(200, outcome.HttpStatus);
         Assert.Equal("fetch: body exceeds the 2 MiB limit", outcome.Error);
+        output.WriteLine($"allocated {allocated / (1024 * 1024)} MiB");
         Assert.True(allocated < 200L * 1024 * 1024, $"allocated {allocated / (1024 * 1024)} MiB");
     }
 

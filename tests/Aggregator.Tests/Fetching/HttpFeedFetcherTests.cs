@@ -134,4 +134,18 @@ public sealed class HttpFeedFetcherTests
         Assert.Equal(FetchStatus.Failed, outcome.Status);
         Assert.Equal("fetch: unsupported URL scheme 'ftp'", outcome.Error);
     }
+
+    [Fact]
+    public async Task MalformedHeaderNameInTheSourceFailsWithoutThrowing()
+    {
+        await using var server = await FixtureServer.StartAsync();
+        server.MapBytes("/feed.xml", Rss);
+        await using var fetcher = new TestFetcher();
+        var source = TestFetcher.Source(server.Url("/feed.xml")) with { Headers = new Dictionary<string, string> { ["Bad Name"] = "x" } };
+
+        var outcome = await fetcher.FetchAsync(source);
+
+        Assert.Equal(FetchStatus.Failed, outcome.Status);
+        Assert.Equal("fetch: the configured header name 'Bad Name' is not a valid HTTP header", outcome.Error);
+    }
 }
