@@ -38,6 +38,7 @@ internal static class BoundedBodyReader
     /// <summary>Reads a plain stream into an array of exactly its length, failing once it passes <paramref name="maxBytes"/>.</summary>
     public static async Task<byte[]> ReadLimitedAsync(Stream stream, long maxBytes, long? lengthHint, CancellationToken cancellationToken)
     {
+        maxBytes = Math.Max(0, maxBytes);
         // One byte over the limit is enough to know the body is too large.
         var cap = (int)Math.Min(maxBytes + 1, Array.MaxLength);
         var firstSize = (int)Math.Clamp(lengthHint is > 0 ? lengthHint.Value + 1 : FirstBufferSize, 1, cap);

@@ -23,6 +23,8 @@ internal sealed class HttpFeedFetcher(
 
     private const string Accept = "application/atom+xml, application/rss+xml, application/xml;q=0.9, text/xml;q=0.8, */*;q=0.5";
 
+    private static readonly TimeSpan FallbackTimeout = TimeSpan.FromSeconds(20);
+
     private readonly FetchOptions settings = options.Value;
 
     public async Task<FetchOutcome> FetchAsync(SourceDefinition source, FetchConditions conditions, CancellationToken cancellationToken)
@@ -35,7 +37,9 @@ internal sealed class HttpFeedFetcher(
         using var lease = await limiter.AcquireAsync(source.Url.Host, cancellationToken);
         // The clock starts once a slot is held: waiting for other sources is not this source's slowness.
         var started = timeProvider.GetTimestamp();
-        using var deadline = new CancellationTokenSource(source.Timeout, timeProvider);
+        // Configuration validation rejects a non-positive timeout; should one slip through, the poll is still bounded.
+        var timeout = source.Timeout > TimeSpan.Zero ? source.Timeout : FallbackTimeout;
+        using var deadline = new CancellationTokenSource(timeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         FetchOutcome outcome;
         try
@@ -49,7 +53,7 @@ internal sealed class HttpFeedFetcher(
         }
         catch (Exception) when (deadline.IsCancellationRequested)
         {
-            outcome = new FetchOutcome { Status = FetchStatus.Failed, Error = FetchErrors.TimedOut(source.Timeout) };
+            outcome = new FetchOutcome { Status = FetchStatus.Failed, Error = FetchErrors.TimedOut(timeout) };
         }
         catch (FetchFailedException e)
         {
