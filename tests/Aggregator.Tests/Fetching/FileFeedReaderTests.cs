@@ -1,0 +1,66 @@
+using Aggregator.Model;
+
+namespace Aggregator.Tests.Fetching;
+
+public sealed class FileFeedReaderTests : IDisposable
+{
+    private readonly string folder = Directory.CreateTempSubdirectory("aggregator-fetch-").FullName;
+
+    [Fact]
+    public async Task FileUrlIsReadFromDiskWithItsUriAsLocation()
+    {
+        var path = Path.Combine(folder, "sample.xml");
+        await File.WriteAllTextAsync(path, "<rss version=\"2.0\"><channel/></rss>");
+        var url = new Uri(path);
+        await using var fetcher = new TestFetcher();
+
+        var outcome = await fetcher.FetchAsync(url);
+
+        Assert.Equal(FetchStatus.Fetched, outcome.Status);
+        Assert.Equal(await File.ReadAllBytesAsync(path), outcome.Payload!.Content.ToArray());
+        Assert.Equal(url, outcome.Payload.Location);
+        Assert.Null(outcome.Payload.ContentType);
+    }
+
+    [Fact]
+    public async Task UnchangedFileIsNotModifiedWhenItsTimeWasRemembered()
+    {
+        var path = Path.Combine(folder, "sample.xml");
+        await File.WriteAllTextAsync(path, "<rss/>");
+        await using var fetcher = new TestFetcher();
+        var first = await fetcher.FetchAsync(new Uri(path));
+
+        var second = await fetcher.FetchAsync(TestFetcher.Source(new Uri(path)), new FetchConditions(null, first.LastModified));
+
+        Assert.NotNull(first.LastModified);
+        Assert.Equal(FetchStatus.NotModified, second.Status);
+        Assert.Null(second.Payload);
+    }
+
+    [Fact]
+    public async Task FileOverTheLimitFails()
+    {
+        var path = Path.Combine(folder, "big.xml");
+        await File.WriteAllBytesAsync(path, new byte[4096]);
+        await using var fetcher = new TestFetcher();
+
+        var outcome = await fetcher.FetchAsync(new Uri(path), maxBytes: 1024);
+
+        Assert.Equal(FetchStatus.Failed, outcome.Status);
+        Assert.Equal("fetch: body exceeds the 1 KiB limit", outcome.Error);
+    }
+
+    [Fact]
+    public async Task MissingFileFailsWithItsPath()
+    {
+        var path = Path.Combine(folder, "absent.xml");
+        await using var fetcher = new TestFetcher();
+
+        var outcome = await fetcher.FetchAsync(new Uri(path));
+
+        Assert.Equal(FetchStatus.Failed, outcome.Status);
+        Assert.Equal($"fetch: file not found: {path}", outcome.Error);
+    }
+
+    public void Dispose() => Directory.Delete(folder, recursive: true);
+}
