@@ -37,9 +37,14 @@ internal static class ParseCommand
             Description = "IANA zone for dates without one (default: inferred from the feed).",
             HelpName = "ZONE",
         };
+        var threads = new Option<int>("--threads")
+        {
+            Description = "Documents parsed at once with --stats (default: one per core).",
+            DefaultValueFactory = _ => Environment.ProcessorCount,
+        };
         var command = new Command("parse", "Parse and normalize feeds from files, folders or URLs and print the articles (readable, --json lines, or --stats).")
         {
-            inputs, json, stats, timeZone,
+            inputs, json, stats, timeZone, threads,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -48,19 +53,21 @@ internal static class ParseCommand
                 return ExitCodes.InvalidConfigurationOrUsage;
 
             await using var services = await StageServices.BuildAsync(logOptions.Read(parse));
-            var printer = new ParseOutput(parse.InvocationConfiguration.Output, parse.GetValue(json), parse.GetValue(stats));
-            var failures = 0;
+            var statsOnly = parse.GetValue(stats);
+            var printer = new ParseOutput(parse.InvocationConfiguration.Output, parse.GetValue(json), statsOnly);
+            var documents = new List<ParseInput>();
             foreach (var input in parse.GetRequiredValue(inputs))
-            {
-                foreach (var document in await DocumentsAsync(input, services.Fetcher, cancellationToken))
-                {
-                    if (!printer.Print(document, services.Parser, services.Normalizer, zone))
-                        failures++;
-                }
-            }
+                documents.AddRange(await DocumentsAsync(input, services.Fetcher, cancellationToken));
 
+            // Printing keeps the input order; counting only can use every core, as polling does.
+            var parallel = new ParallelOptions
+            {
+                MaxDegreeOfParallelism = statsOnly ? Math.Max(1, parse.GetValue(threads)) : 1,
+                CancellationToken = cancellationToken,
+            };
+            Parallel.ForEach(documents, parallel, document => printer.Print(document, services.Parser, services.Normalizer, zone));
             printer.WriteTotals();
-            return failures == 0 ? ExitCodes.Ok : ExitCodes.SomeSourcesFailed;
+            return printer.Failed == 0 ? ExitCodes.Ok : ExitCodes.SomeSourcesFailed;
         });
         return command;
     }
@@ -106,13 +113,15 @@ internal static class ParseCommand
         private long bytes;
         private long failed;
 
+        public long Failed => Interlocked.Read(ref failed);
+
         public bool Print(ParseInput input, IFeedParser parser, IArticleNormalizer normalizer, TimeZoneInfo? zone)
         {
-            documents++;
+            Interlocked.Increment(ref documents);
             if (input.Payload is null)
                 return Fail(input.Name, input.Error ?? "fetch: no content");
 
-            bytes += input.Payload.Content.Length;
+            Interlocked.Add(ref bytes, input.Payload.Content.Length);
             IReadOnlyList<Article> normalized;
             try
             {
@@ -125,7 +134,7 @@ internal static class ParseCommand
                 return Fail(input.Name, exception.Message);
             }
 
-            articles += normalized.Count;
+            Interlocked.Add(ref articles, normalized.Count);
             if (statsOnly)
                 return true;
             foreach (var article in normalized)
@@ -151,8 +160,9 @@ internal static class ParseCommand
 
         private bool Fail(string name, string error)
         {
-            failed++;
-            output.WriteLine($"{name}: {error}");
+            Interlocked.Increment(ref failed);
+            lock (output)
+                output.WriteLine($"{name}: {error}");
             return false;
         }
     }
