@@ -1,0 +1,133 @@
+using System.Xml;
+using Aggregator.Model;
+
+namespace Aggregator.Publishing.Atom;
+
+/// <summary>Writes one atom:entry for a stored article.</summary>
+internal sealed class AtomEntryWriter(Uri categoryScheme, IReadOnlySet<string> configuredCategories)
+{
+    /// <summary>
+    /// The entry's atom:updated: the store's last change when the content changed after it was first
+    /// seen, else the entry's own updated time, else its published time (never before published).
+    /// </summary>
+    public static DateTimeOffset Updated(PublishedArticle published)
+    {
+        var article = published.Article;
+        var updated = published.LastChanged > published.FirstSeen
+            ? published.LastChanged
+            : article.Updated ?? article.Published;
+        return updated > article.Published ? updated : article.Published;
+    }
+
+    public void Write(XmlWriter xml, PublishedArticle published)
+    {
+        var article = published.Article;
+        xml.WriteStartElement("entry", AtomNames.Atom);
+        xml.WriteElementString("id", AtomNames.Atom, NameBasedUuid.EntryUrn(published.ArticleId));
+        WriteText(xml, "title", Fallback(XmlText.SingleLine(article.Title), "(no title)"));
+        var alternate = AbsoluteOrNull(article.Link);
+        if (alternate is not null)
+            WriteLink(xml, "alternate", alternate, "text/html", title: null);
+        WriteRelated(xml, published, alternate);
+        var thumbnail = AbsoluteOrNull(article.Thumbnail);
+        if (thumbnail is not null)
+            WriteLink(xml, "enclosure", thumbnail, ImageMimeTypes.FromUrl(thumbnail), title: null);
+        xml.WriteElementString("published", AtomNames.Atom, AtomNames.Rfc3339(article.Published));
+        xml.WriteElementString("updated", AtomNames.Atom, AtomNames.Rfc3339(Updated(published)));
+        xml.WriteStartElement("author", AtomNames.Atom);
+        var author = Fallback(XmlText.SingleLine(article.Author), XmlText.SingleLine(published.SourceTitle));
+        xml.WriteElementString("name", AtomNames.Atom, Fallback(author, "unknown"));
+        xml.WriteEndElement();
+        WriteCategories(xml, article.Categories);
+        var summary = XmlText.Clean(article.Summary).Trim();
+        if (summary.Length > 0)
+            WriteText(xml, "summary", summary);
+        xml.WriteStartElement("content", AtomNames.Atom);
+        xml.WriteAttributeString("type", "html");
+        xml.WriteString(XmlText.Clean(article.Body));
+        xml.WriteEndElement();
+        if (thumbnail is not null)
+        {
+            xml.WriteStartElement("media", "thumbnail", AtomNames.Media);
+            xml.WriteAttributeString("url", thumbnail);
+            xml.WriteEndElement();
+        }
+        WriteSource(xml, published);
+        xml.WriteEndElement();
+    }
+
+    private static void WriteRelated(XmlWriter xml, PublishedArticle published, string? alternate)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        if (alternate is not null)
+            seen.Add(alternate);
+        foreach (var report in published.AlsoReportedBy)
+        {
+            var href = AbsoluteOrNull(report.Link);
+            // The same URL as the alternate (or another related) says nothing new and would repeat a link.
+            if (href is null || !seen.Add(href))
+                continue;
+            WriteLink(xml, "related", href, type: null, title: Fallback(XmlText.SingleLine(report.SourceTitle), report.SourceId));
+        }
+    }
+
+    private void WriteCategories(XmlWriter xml, IReadOnlyList<string> categories)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var raw in categories)
+        {
+            var name = XmlText.SingleLine(raw);
+            if (name.Length == 0 || !seen.Add(name))
+                continue;
+            xml.WriteStartElement("category", AtomNames.Atom);
+            xml.WriteAttributeString("term", name);
+            // Only the site's own categories belong to its scheme; an entry's own tags have none.
+            if (configuredCategories.Contains(name))
+                xml.WriteAttributeString("scheme", categoryScheme.AbsoluteUri);
+            xml.WriteAttributeString("label", name);
+            xml.WriteEndElement();
+        }
+    }
+
+    private static void WriteSource(XmlWriter xml, PublishedArticle published)
+    {
+        xml.WriteStartElement("source", AtomNames.Atom);
+        xml.WriteElementString("id", AtomNames.Atom, published.SourceUrl.AbsoluteUri);
+        WriteText(xml, "title", Fallback(XmlText.SingleLine(published.SourceTitle), published.Article.SourceId));
+        WriteLink(xml, "self", published.SourceUrl.AbsoluteUri, type: null, title: null);
+        xml.WriteEndElement();
+    }
+
+    internal static void WriteLink(XmlWriter xml, string rel, string href, string? type, string? title)
+    {
+        xml.WriteStartElement("link", AtomNames.Atom);
+        xml.WriteAttributeString("rel", rel);
+        if (type is not null)
+            xml.WriteAttributeString("type", type);
+        xml.WriteAttributeString("href", href);
+        if (title is not null)
+            xml.WriteAttributeString("title", title);
+        xml.WriteEndElement();
+    }
+
+    internal static void WriteText(XmlWriter xml, string name, string text)
+    {
+        xml.WriteStartElement(name, AtomNames.Atom);
+        xml.WriteAttributeString("type", "text");
+        xml.WriteString(text);
+        xml.WriteEndElement();
+    }
+
+    private static string Fallback(string value, string fallback) => value.Length > 0 ? value : fallback;
+
+    /// <summary>The URL as an absolute http(s) IRI, or null: a relative or broken link cannot be an Atom href.</summary>
+    private static string? AbsoluteOrNull(string? url)
+    {
+        var clean = XmlText.SingleLine(url);
+        if (clean.Length == 0 || clean.Contains(' '))
+            return null;
+        return Uri.TryCreate(clean, UriKind.Absolute, out var uri) && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            ? clean
+            : null;
+    }
+}
