@@ -50,6 +50,8 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options)
         IReadOnlyList<PublishedArticle> articles, int perPage, List<PublishedFile> feedFiles, List<PublishedFile> pageFiles)
     {
         var baseUrl = SitePaths.EnsureSlash(site.BaseUrl);
+        // One story, one entry: a store that returned an article twice must not make a duplicate atom:id.
+        articles = articles.DistinctBy(a => a.ArticleId, StringComparer.Ordinal).ToList();
         var pageCount = Math.Max(1, (articles.Count + perPage - 1) / perPage);
         var feedId = FeedIdentity.FeedId(baseUrl, slug);
         var feedUpdated = AtomNames.EmptyFeedUpdated;

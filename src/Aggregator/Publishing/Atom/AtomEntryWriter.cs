@@ -8,7 +8,8 @@ internal sealed class AtomEntryWriter(Uri categoryScheme, IReadOnlySet<string> c
 {
     /// <summary>
     /// The entry's atom:updated: the store's last change when the content changed after it was first
-    /// seen, else the entry's own updated time, else its published time (never before published).
+    /// seen, else the entry's own updated time, else its published time (never before published);
+    /// whole seconds plus a fixed per-entry fraction of microseconds (see <see cref="TieBreak"/>).
     /// </summary>
     public static DateTimeOffset Updated(PublishedArticle published)
     {
@@ -16,7 +17,24 @@ internal sealed class AtomEntryWriter(Uri categoryScheme, IReadOnlySet<string> c
         var updated = published.LastChanged > published.FirstSeen
             ? published.LastChanged
             : article.Updated ?? article.Published;
-        return updated > article.Published ? updated : article.Published;
+        if (updated < article.Published)
+            updated = article.Published;
+        var seconds = updated.ToUniversalTime();
+        seconds = seconds.AddTicks(-(seconds.Ticks % TimeSpan.TicksPerSecond));
+        return seconds.AddTicks(TieBreak(published.ArticleId) * TimeSpan.TicksPerMicrosecond);
+    }
+
+    /// <summary>
+    /// Many sources give minutes only, so entries of one feed often share a second, and the W3C
+    /// validator warns when two entries share an atom:updated value. A microsecond fraction derived
+    /// from the article id alone keeps them apart (a clash needs two ids of one second to hash alike,
+    /// one in a million) without depending on the neighbours, so an entry's updated never changes
+    /// because another entry arrived.
+    /// </summary>
+    public static int TieBreak(string articleId)
+    {
+        var bytes = NameBasedUuid.Create(NameBasedUuid.EntryNamespace, articleId).ToByteArray(bigEndian: true);
+        return (int)(BitConverter.ToUInt32(bytes, 12) % 1_000_000);
     }
 
     public void Write(XmlWriter xml, PublishedArticle published)
@@ -33,7 +51,7 @@ internal sealed class AtomEntryWriter(Uri categoryScheme, IReadOnlySet<string> c
         if (thumbnail is not null)
             WriteLink(xml, "enclosure", thumbnail, ImageMimeTypes.FromUrl(thumbnail), title: null);
         xml.WriteElementString("published", AtomNames.Atom, AtomNames.Rfc3339(article.Published));
-        xml.WriteElementString("updated", AtomNames.Atom, AtomNames.Rfc3339(Updated(published)));
+        xml.WriteElementString("updated", AtomNames.Atom, AtomNames.Rfc3339Micros(Updated(published)));
         xml.WriteStartElement("author", AtomNames.Atom);
         var author = Fallback(XmlText.SingleLine(article.Author), XmlText.SingleLine(published.SourceTitle));
         xml.WriteElementString("name", AtomNames.Atom, Fallback(author, "unknown"));
@@ -95,6 +113,9 @@ internal sealed class AtomEntryWriter(Uri categoryScheme, IReadOnlySet<string> c
         xml.WriteElementString("id", AtomNames.Atom, published.SourceUrl.AbsoluteUri);
         WriteText(xml, "title", Fallback(XmlText.SingleLine(published.SourceTitle), published.Article.SourceId));
         WriteLink(xml, "self", published.SourceUrl.AbsoluteUri, type: null, title: null);
+        // The origin feed's own updated is not kept; the time this entry last took content from it is
+        // the honest stand-in (the W3C validator warns on a source without one).
+        xml.WriteElementString("updated", AtomNames.Atom, AtomNames.Rfc3339Micros(Updated(published)));
         xml.WriteEndElement();
     }
 

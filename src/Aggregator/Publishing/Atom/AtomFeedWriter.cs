@@ -29,7 +29,7 @@ internal sealed class AtomFeedWriter(AtomEntryWriter entries)
             xml.WriteAttributeString("xmlns", "media", null, AtomNames.Media);
             xml.WriteElementString("id", AtomNames.Atom, page.FeedId);
             AtomEntryWriter.WriteText(xml, "title", XmlText.SingleLine(page.Title));
-            xml.WriteElementString("updated", AtomNames.Atom, AtomNames.Rfc3339(Updated(page)));
+            xml.WriteElementString("updated", AtomNames.Atom, AtomNames.Rfc3339Micros(Updated(page)));
             xml.WriteStartElement("author", AtomNames.Atom);
             xml.WriteElementString("name", AtomNames.Atom, XmlText.SingleLine(page.Author));
             xml.WriteEndElement();

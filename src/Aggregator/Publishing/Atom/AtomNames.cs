@@ -16,4 +16,8 @@ internal static class AtomNames
     /// <summary>RFC 3339 in UTC with a "Z", whole seconds (what every reader parses).</summary>
     public static string Rfc3339(DateTimeOffset instant) =>
         instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+
+    /// <summary>RFC 3339 in UTC with microseconds, for atom:updated (see <see cref="AtomEntryWriter.TieBreak"/>).</summary>
+    public static string Rfc3339Micros(DateTimeOffset instant) =>
+        instant.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.ffffff'Z'", CultureInfo.InvariantCulture);
 }

@@ -87,7 +87,7 @@ public sealed partial class AtomFeedWriterTests
 
         Assert.All(dates, d => Assert.Matches(Rfc3339Utc(), d));
         Assert.Contains("2026-03-02T12:30:00Z", dates);
-        Assert.Equal("2026-03-02T12:30:00Z", feed.Root!.Element(AtomNs + "updated")!.Value);
+        Assert.StartsWith("2026-03-02T12:30:00.", feed.Root!.Element(AtomNs + "updated")!.Value, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -205,7 +205,7 @@ public sealed partial class AtomFeedWriterTests
         var root = Feed(site, "feeds/markets.atom").Root!;
 
         Assert.Empty(Entries(root.Document!));
-        Assert.Equal("2021-01-01T00:00:00Z", root.Element(AtomNs + "updated")!.Value);
+        Assert.Equal("2021-01-01T00:00:00.000000Z", root.Element(AtomNs + "updated")!.Value);
         Assert.NotNull(root.Element(AtomNs + "author"));
     }
 
@@ -217,11 +217,33 @@ public sealed partial class AtomFeedWriterTests
         var site = await BuildAsync(Settings(), [unchanged, changed]);
         var entries = Entries(Feed(site, "feeds/all.atom"));
 
-        Assert.Equal("2026-03-02T12:00:00Z", entries[0].Element(AtomNs + "updated")!.Value);
-        Assert.Equal("2026-03-02T13:00:00Z", entries[1].Element(AtomNs + "updated")!.Value);
+        Assert.StartsWith("2026-03-02T12:00:00.", entries[0].Element(AtomNs + "updated")!.Value, StringComparison.Ordinal);
+        Assert.StartsWith("2026-03-02T13:00:00.", entries[1].Element(AtomNs + "updated")!.Value, StringComparison.Ordinal);
         Assert.Equal("2026-03-02T10:00:00Z", entries[1].Element(AtomNs + "published")!.Value);
     }
 
-    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}Z$")]
+    [Fact]
+    public async Task EntriesOfTheSameSecondGetDistinctUpdatedValuesThatDoNotDependOnTheirNeighbours()
+    {
+        var same = Enumerable.Range(0, 20).Select(i => Article($"same{i}", Noon, categories: i % 2 == 0 ? ["金融"] : ["要闻"])).ToList();
+        var site = await BuildAsync(Settings(), same);
+
+        var all = Entries(Feed(site, "feeds/all.atom")).ToDictionary(e => e.Element(AtomNs + "id")!.Value, e => e.Element(AtomNs + "updated")!.Value);
+        var finance = Entries(Feed(site, "feeds/finance.atom")).ToDictionary(e => e.Element(AtomNs + "id")!.Value, e => e.Element(AtomNs + "updated")!.Value);
+
+        Assert.Equal(20, all.Values.Distinct().Count());
+        Assert.All(finance, pair => Assert.Equal(all[pair.Key], pair.Value));
+        Assert.All(all.Values, v => Assert.StartsWith("2026-03-02T12:00:00.", v, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task AnArticleTheStoreReturnsTwiceIsPublishedOnce()
+    {
+        var site = await BuildAsync(Settings(), [Article("twice", Noon), Article("twice", Noon)]);
+
+        Assert.Single(Entries(Feed(site, "feeds/all.atom")));
+    }
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]{6})?Z$")]
     private static partial Regex Rfc3339Utc();
 }
