@@ -1,3 +1,4 @@
+using Aggregator.Publishing.Atom;
 using Aggregator.Publishing.Opml;
 using Aggregator.Publishing.Posts;
 using Microsoft.Extensions.DependencyInjection;
@@ -17,7 +18,9 @@ internal static class PublishingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AtomicFileWriter>(sp => new AtomicFileWriter(sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<SiteFileWriter>();
-        services.TryAddSingleton<SiteBuilder>();
+        services.TryAddSingleton<EntryFragmentCache>();
+        services.TryAddSingleton<SiteBuilder>(sp => new SiteBuilder(
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<PublishingOptions>>(), sp.GetRequiredService<EntryFragmentCache>()));
         services.TryAddSingleton<SitePublisher>();
         services.TryAddSingleton<IFeedPublisher>(sp => sp.GetRequiredService<SitePublisher>());
         services.TryAddSingleton<PostExporter>();

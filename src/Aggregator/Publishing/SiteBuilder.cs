@@ -11,8 +11,13 @@ namespace Aggregator.Publishing;
 /// Builds every published file in memory from the store: a paged Atom feed per category and one of
 /// everything, <c>index.html</c> and <c>sources.opml</c>. The same input always gives the same bytes.
 /// </summary>
-internal sealed class SiteBuilder(IOptions<PublishingOptions> options)
+internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFragmentCache cache)
 {
+    public SiteBuilder(IOptions<PublishingOptions> options)
+        : this(options, new EntryFragmentCache())
+    {
+    }
+
     public async Task<PublishedSite> BuildAsync(AggregatorSettings settings, IArticleStore store, CancellationToken cancellationToken)
     {
         var site = settings.Site;
@@ -20,7 +25,9 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options)
         var maxPages = Math.Max(1, options.Value.MaxPagesPerFeed);
         var baseUrl = SitePaths.EnsureSlash(site.BaseUrl);
         var configured = settings.Categories.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
-        var feedWriter = new AtomFeedWriter(new AtomEntryWriter(baseUrl, configured));
+        var entryWriter = new AtomEntryWriter(baseUrl, configured);
+        cache.Begin(baseUrl.AbsoluteUri + "\u001F" + string.Join("\u001F", configured.Order(StringComparer.Ordinal)));
+        Func<PublishedArticle, byte[]> render = article => cache.GetOrRender(article, entryWriter);
 
         var feedFiles = new List<PublishedFile>();
         var pageFiles = new List<PublishedFile>();
@@ -30,10 +37,10 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options)
             if (string.Equals(category.Slug, SitePaths.AllSlug, StringComparison.Ordinal))
                 throw new InvalidOperationException($"publish: the category '{category.Name}' has the slug '{SitePaths.AllSlug}', which is reserved for the feed of everything.");
             var articles = await store.GetLatestAsync(category.Name, perPage * maxPages, 0, cancellationToken);
-            summaries.Add(AddFeed(feedWriter, site, category.Name, category.Slug, FeedTitles.Category(site, category), articles, perPage, feedFiles, pageFiles));
+            summaries.Add(AddFeed(render, site, category.Name, category.Slug, FeedTitles.Category(site, category), articles, perPage, feedFiles, pageFiles));
         }
         var everything = await store.GetLatestAsync(null, perPage * maxPages, 0, cancellationToken);
-        summaries.Insert(0, AddFeed(feedWriter, site, site.Title, SitePaths.AllSlug, FeedTitles.All(site), everything, perPage, feedFiles, pageFiles));
+        summaries.Insert(0, AddFeed(render, site, "All categories", SitePaths.AllSlug, FeedTitles.All(site), everything, perPage, feedFiles, pageFiles));
 
         var health = await store.GetAllHealthAsync(cancellationToken);
         var files = new List<PublishedFile>(feedFiles);
@@ -42,11 +49,12 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options)
             IndexPageWriter.ContentType, IndexPageWriter.LastModified(summaries, health)));
         files.Add(new PublishedFile(SitePaths.Opml,
             OpmlWriter.Write(settings, options.Value.OpmlIncludesMergedFeeds ? summaries : null), OpmlWriter.ContentType, null));
+        cache.Sweep();
         return new PublishedSite(files);
     }
 
     private static FeedSummary AddFeed(
-        AtomFeedWriter writer, SiteDefinition site, string name, string slug, string title,
+        Func<PublishedArticle, byte[]> render, SiteDefinition site, string name, string slug, string title,
         IReadOnlyList<PublishedArticle> articles, int perPage, List<PublishedFile> feedFiles, List<PublishedFile> pageFiles)
     {
         var baseUrl = SitePaths.EnsureSlash(site.BaseUrl);
@@ -72,7 +80,7 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options)
                 Entries = entries,
             };
             var updated = AtomFeedWriter.Updated(document);
-            var file = new PublishedFile(SitePaths.FeedPage(slug, page), writer.Write(document), AtomNames.ContentType, updated);
+            var file = new PublishedFile(SitePaths.FeedPage(slug, page), AtomFeedWriter.Write(document, render), AtomNames.ContentType, updated);
             if (page == 1)
             {
                 feedUpdated = updated;

@@ -3,10 +3,16 @@ using System.Text.RegularExpressions;
 namespace Aggregator.Publishing;
 
 /// <summary>Puts a <see cref="PublishedSite"/> on disk under a root folder, file by file, atomically.</summary>
+/// <remarks>Not for concurrent use: <see cref="SitePublisher"/> runs one publish at a time.</remarks>
 internal sealed partial class SiteFileWriter(AtomicFileWriter writer)
 {
+    // What this process last left on disk per full path: a file whose bytes equal the previous
+    // publish's and whose size and mtime are still ours need not be read back to compare.
+    private readonly Dictionary<string, (long Length, DateTime WriteTimeUtc)> _leftOnDisk = new(StringComparer.Ordinal);
+
     /// <summary>Writes the changed files, cleans dead temp files, and removes feed pages the site no longer has.</summary>
-    public async Task<SiteWriteResult> WriteAsync(PublishedSite site, string root, CancellationToken cancellationToken)
+    /// <param name="previous">The site of the previous publish to this root, if any (saves reading unchanged files back).</param>
+    public async Task<SiteWriteResult> WriteAsync(PublishedSite site, string root, PublishedSite? previous, CancellationToken cancellationToken)
     {
         var fullRoot = Path.GetFullPath(root);
         var written = new List<string>();
@@ -16,12 +22,27 @@ internal sealed partial class SiteFileWriter(AtomicFileWriter writer)
         {
             var target = Resolve(fullRoot, file.Path);
             folders.Add(Path.GetDirectoryName(target)!);
+            if (previous?.Find(file.Path) is { } before && before.Content.AsSpan().SequenceEqual(file.Content) && StillAsLeft(target))
+            {
+                unchanged.Add(file.Path);
+                continue;
+            }
             var changed = await writer.WriteIfChangedAsync(target, file.Content, cancellationToken);
             (changed ? written : unchanged).Add(file.Path);
+            var info = new FileInfo(target);
+            _leftOnDisk[target] = (info.Length, info.LastWriteTimeUtc);
         }
         foreach (var folder in folders)
             writer.CleanStaleTemps(folder);
         return new SiteWriteResult(written, unchanged, RemoveStalePages(site, fullRoot));
+    }
+
+    private bool StillAsLeft(string target)
+    {
+        if (!_leftOnDisk.TryGetValue(target, out var left))
+            return false;
+        var info = new FileInfo(target);
+        return info.Exists && info.Length == left.Length && info.LastWriteTimeUtc == left.WriteTimeUtc;
     }
 
     /// <summary>The full path of a site path, refusing anything that would land outside the root.</summary>

@@ -27,7 +27,7 @@ internal sealed class SitePublisher(
         try
         {
             var site = await builder.BuildAsync(settings, store, cancellationToken);
-            var result = await writer.WriteAsync(site, options.Value.OutputDirectory, cancellationToken);
+            var result = await writer.WriteAsync(site, options.Value.OutputDirectory, Current, cancellationToken);
             Current = site;
             logger.LogInformation(
                 "Published {FileCount} files to {OutputDirectory}: {WrittenCount} written, {UnchangedCount} unchanged, {RemovedCount} stale pages removed",

@@ -41,6 +41,23 @@ public sealed class SitePublisherTests : IDisposable
     }
 
     [Fact]
+    public async Task FileChangedOnDiskBehindThePublishersBackIsRepaired()
+    {
+        using var publisher = Publisher();
+        var store = new InMemoryArticleStore([Article("a", Noon)]);
+        await publisher.PublishAsync(Settings(), store, CancellationToken.None);
+        var path = _folder.File("feeds/all.atom");
+        var good = File.ReadAllBytes(path);
+        File.WriteAllBytes(path, new byte[good.Length]);
+        File.SetLastWriteTimeUtc(path, new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+
+        var report = await publisher.PublishAsync(Settings(), store, CancellationToken.None);
+
+        Assert.Equal(["feeds/all.atom"], report.Written);
+        Assert.Equal(good, File.ReadAllBytes(path));
+    }
+
+    [Fact]
     public async Task PagesThatNoLongerExistAreRemoved()
     {
         var store = new InMemoryArticleStore(Enumerable.Range(0, 5).Select(i => Article($"p{i}", Noon.AddMinutes(-i), sourceId: "mw", categories: ["Markets"])));
