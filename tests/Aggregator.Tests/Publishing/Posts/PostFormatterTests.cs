@@ -71,8 +71,9 @@ public sealed class PostFormatterTests
     internal static Article SeedArticle(string body, string title) => new()
     {
         SourceId = "stcn-yw",
-        EntryKey = "https://news.stcn.com/news/202105/t20210513_3264115.html",
-        Link = "https://news.stcn.com/news/202105/t20210513_3264115.html",
+        // The seed does not show its link, and a post does not contain one: any link will do.
+        EntryKey = "https://news.stcn.com/news/202105/seed-article.html",
+        Link = "https://news.stcn.com/news/202105/seed-article.html",
         Title = title,
         Categories = ["金融", "证券时报网", "要闻"],
         Thumbnail = SeedImage,
