@@ -81,5 +81,25 @@ public sealed class PostExporterTests : IDisposable
         Assert.Equal(["title: 'Story s2'", "title: 'Story s1'", "title: 'Story s0'"], titles);
     }
 
+    [Fact]
+    public async Task ExportReadsPastOneStorePage()
+    {
+        var store = new InMemoryArticleStore(Enumerable.Range(0, 520).Select(i => Article($"s{i:000}", Noon.AddMinutes(-i))));
+
+        var report = await _exporter.ExportAsync(store, _folder.Path, null, null, CancellationToken.None);
+
+        Assert.Equal(520, report.Written.Count);
+        Assert.StartsWith("000_" + PostFileName.LinkHash("https://stcn.example.com/news/s519.html"), report.Written[0], StringComparison.Ordinal);
+        Assert.StartsWith("519_" + PostFileName.LinkHash("https://stcn.example.com/news/s000.html"), report.Written[^1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PositionsBeyondThreeDigitsWidenTheName()
+    {
+        Assert.Equal("1234_" + PostFileName.LinkHash("https://x.example/a") + ".txt", PostFileName.For(1234, "https://x.example/a"));
+        Assert.True(PostFileName.IsPostFileName(PostFileName.For(1234, "https://x.example/a")));
+        Assert.False(PostFileName.IsPostFileName("12_abcdefabcdefabcd.txt"));
+    }
+
     public void Dispose() => _folder.Dispose();
 }
