@@ -41,7 +41,7 @@ internal static class IndexPageWriter
         return new UTF8Encoding(false).GetBytes(html.ToString());
     }
 
-    /// <summary>The newest instant the page shows or derives from, or null when it shows none.</summary>
+    /// <summary>The newest instant the page shows (feed updates, last attempts and successes), or null when it shows none.</summary>
     public static DateTimeOffset? LastModified(IReadOnlyList<FeedSummary> feeds, IReadOnlyList<SourceHealth> health)
     {
         DateTimeOffset? newest = null;
@@ -73,7 +73,7 @@ internal static class IndexPageWriter
         var bySource = new Dictionary<string, SourceHealth>(StringComparer.Ordinal);
         foreach (var h in health)
             bySource.TryAdd(h.SourceId, h);
-        html.Append("<section>\n<h2>Sources</h2>\n<table class=\"health\">\n<thead><tr><th>Source</th><th>URL</th><th>Last success</th>")
+        html.Append("<section>\n<h2>Sources</h2>\n<table class=\"health\">\n<thead><tr><th>Source</th><th>URL</th><th>Last attempt</th><th>Last success</th>")
             .Append("<th>Last status</th><th>Consecutive failures</th><th>Last error</th><th>Paused</th><th>Articles</th></tr></thead>\n<tbody>\n");
         foreach (var source in sources)
         {
@@ -82,6 +82,7 @@ internal static class IndexPageWriter
             var url = HtmlText.Encode(source.Url.AbsoluteUri);
             html.Append("<tr class=\"").Append(state).Append("\"><td>").Append(HtmlText.Encode(XmlText.SingleLine(source.Title)))
                 .Append("</td><td><a href=\"").Append(url).Append("\"><code>").Append(url).Append("</code></a></td><td>")
+                .Append(h.LastAttempt is { } attempt ? Time(attempt) : "never").Append("</td><td>")
                 .Append(h.LastSuccess is { } success ? Time(success) : "never").Append("</td><td>")
                 .Append(h.LastHttpStatus?.ToString(CultureInfo.InvariantCulture) ?? "—").Append("</td><td class=\"num\">")
                 .Append(h.ConsecutiveFailures.ToString(CultureInfo.InvariantCulture)).Append("</td><td>")

@@ -37,8 +37,8 @@ public sealed class IndexPageWriterTests
         var rows = page.QuerySelectorAll("table.health tbody tr").Select(r => r.QuerySelectorAll("td").Select(c => c.TextContent).ToList()).ToList();
 
         Assert.Equal(2, rows.Count);
-        Assert.Equal(["证券时报网", "https://stcn.example.com/rss.xml", "2026-03-02 12:00 UTC", "200", "0", "", "no", "42"], rows[0]);
-        Assert.Equal(["MarketWatch", "https://mw.example.com/rss.xml", "never", "500", "3", "fetch: HTTP 500 <b>& friends</b>", "yes", "0"], rows[1]);
+        Assert.Equal(["证券时报网", "https://stcn.example.com/rss.xml", "2026-03-02 12:00 UTC", "2026-03-02 12:00 UTC", "200", "0", "", "no", "42"], rows[0]);
+        Assert.Equal(["MarketWatch", "https://mw.example.com/rss.xml", "2026-03-02 12:03 UTC", "never", "500", "3", "fetch: HTTP 500 <b>& friends</b>", "yes", "0"], rows[1]);
     }
 
     [Fact]
