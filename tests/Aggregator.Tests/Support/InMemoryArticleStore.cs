@@ -1,0 +1,51 @@
+using Aggregator.Model;
+using Aggregator.Storage;
+
+namespace Aggregator.Tests.Support;
+
+/// <summary>
+/// The read side of the store over hand-built articles, for the publishers' tests: newest first (by
+/// published date, then id), filtered by category. The write side belongs to the real store's tests.
+/// </summary>
+internal sealed class InMemoryArticleStore : IArticleStore
+{
+    private readonly List<PublishedArticle> _articles = [];
+    private readonly List<SourceHealth> _health = [];
+
+    public InMemoryArticleStore(IEnumerable<PublishedArticle>? articles = null, IEnumerable<SourceHealth>? health = null)
+    {
+        _articles.AddRange(articles ?? []);
+        _health.AddRange(health ?? []);
+    }
+
+    public void Add(PublishedArticle article) => _articles.Add(article);
+
+    public Task<IReadOnlyList<PublishedArticle>> GetLatestAsync(string? category, int limit, int offset, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<PublishedArticle> page = _articles
+            .Where(a => category is null || a.Article.Categories.Contains(category))
+            .OrderByDescending(a => a.Article.Published)
+            .ThenBy(a => a.ArticleId, StringComparer.Ordinal)
+            .Skip(offset)
+            .Take(limit)
+            .ToList();
+        return Task.FromResult(page);
+    }
+
+    public Task<IReadOnlyList<SourceHealth>> GetAllHealthAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<SourceHealth>>(_health.ToList());
+
+    public Task<SourceHealth> GetHealthAsync(string sourceId, CancellationToken cancellationToken) =>
+        Task.FromResult(_health.FirstOrDefault(h => h.SourceId == sourceId) ?? SourceHealth.Unknown(sourceId));
+
+    public Task SyncSourcesAsync(IReadOnlyList<SourceDefinition> sources, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("InMemoryArticleStore: the publishers only read; use the SQLite store to test writes.");
+
+    public Task<IngestResult> IngestAsync(SourceDefinition source, IReadOnlyList<Article> articles, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("InMemoryArticleStore: the publishers only read; use the SQLite store to test writes.");
+
+    public Task RecordPollAsync(SourceDefinition source, FetchOutcome outcome, string? parseError, DateTimeOffset at, CancellationToken cancellationToken) =>
+        throw new NotSupportedException("InMemoryArticleStore: the publishers only read; use the SQLite store to test writes.");
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}
