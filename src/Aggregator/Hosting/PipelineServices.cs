@@ -41,7 +41,8 @@ internal sealed class PipelineServices : IAsyncDisposable
             })
             .AddParsing()
             .AddNormalizing()
-            .AddPublishing(paths.OutputDirectory)
+            .AddPublishing()
+            .Configure<PublishingOptions>(options => options.OutputDirectory = paths.OutputDirectory)
             .AddSingleton<SourcePoller>()
             .AddSingleton<AggregationRun>();
         return new PipelineServices(services.BuildServiceProvider());
