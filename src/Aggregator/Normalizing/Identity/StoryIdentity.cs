@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Numerics;
-using System.Text;
+using System.Buffers;
 
 namespace Aggregator.Normalizing.Identity;
 
@@ -10,69 +8,44 @@ namespace Aggregator.Normalizing.Identity;
 /// </summary>
 internal static class StoryIdentity
 {
-    private const int ShingleLength = 3;
+    private const int StackLimit = 512;
 
-    /// <summary>NFKC (full width to half width), lower case, letters and digits only.</summary>
+    /// <summary>
+    /// The title reduced to what identifies the story: NFKC (full width to half width), source
+    /// prefixes and trailers removed (see <see cref="StoryText"/> and <see cref="SourceNames"/>),
+    /// lower case, letters and digits only, with the decimal point kept between digits ("0.5" stays
+    /// apart from "05").
+    /// </summary>
     public static string TitleKey(string title, string? sourceTitle)
     {
-        var folded = title.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        var builder = new StringBuilder(folded.Length);
-        foreach (var rune in folded.EnumerateRunes())
+        var core = StoryText.Core(StoryText.Fold(title), sourceTitle, isTitle: true);
+        char[]? rented = null;
+        Span<char> buffer = core.Length <= StackLimit ? stackalloc char[core.Length] : (rented = ArrayPool<char>.Shared.Rent(core.Length));
+        try
         {
-            if (Rune.IsLetterOrDigit(rune))
-                builder.Append(rune.ToString());
-        }
+            var length = 0;
+            for (var i = 0; i < core.Length; i++)
+            {
+                var c = core[i];
+                if (char.IsLetterOrDigit(c))
+                    buffer[length++] = char.ToLowerInvariant(c);
+                else if (c == '.' && length > 0 && char.IsAsciiDigit(buffer[length - 1]) && i + 1 < core.Length && char.IsAsciiDigit(core[i + 1]))
+                    buffer[length++] = c;
+            }
 
-        var key = builder.ToString();
-        if (!string.IsNullOrEmpty(sourceTitle))
+            return new string(buffer[..length]);
+        }
+        finally
         {
-            var sourceKey = TitleKey(sourceTitle, null);
-            if (sourceKey.Length > 0 && key.Length > sourceKey.Length && key.StartsWith(sourceKey, StringComparison.Ordinal))
-                key = key[sourceKey.Length..];
+            if (rented is not null)
+                ArrayPool<char>.Shared.Return(rented);
         }
-
-        return key;
     }
 
-    /// <summary>64-bit SimHash over character shingles of the letters and digits of <paramref name="plainText"/>.</summary>
-    public static ulong Fingerprint(string plainText)
-    {
-        var text = TitleKey(plainText, null);
-        if (text.Length == 0)
-            return 0;
+    /// <summary>64-bit SimHash (see <see cref="SimHash"/>) of the plain-text body without its source's prefixes and bylines; 0 for an empty body.</summary>
+    public static ulong Fingerprint(string plainText) =>
+        SimHash.Compute(StoryText.Core(StoryText.Fold(plainText), null, isTitle: false));
 
-        Span<int> weights = stackalloc int[64];
-        var shingles = Math.Max(1, text.Length - ShingleLength + 1);
-        for (var i = 0; i < shingles; i++)
-        {
-            var shingle = text.AsSpan(i, Math.Min(ShingleLength, text.Length - i));
-            var hash = Fnv1a64(shingle);
-            for (var bit = 0; bit < 64; bit++)
-                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
-        }
-
-        ulong fingerprint = 0;
-        for (var bit = 0; bit < 64; bit++)
-        {
-            if (weights[bit] > 0)
-                fingerprint |= 1UL << bit;
-        }
-
-        return fingerprint;
-    }
-
-    /// <summary>Number of differing bits between two fingerprints (0 = identical text).</summary>
-    public static int Distance(ulong left, ulong right) => BitOperations.PopCount(left ^ right);
-
-    private static ulong Fnv1a64(ReadOnlySpan<char> text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash ^= c;
-            hash *= 1099511628211UL;
-        }
-
-        return hash;
-    }
+    /// <summary>Differing bits between the wording parts of two fingerprints (0 = same wording; see <see cref="BodyFingerprint"/>).</summary>
+    public static int Distance(ulong left, ulong right) => BodyFingerprint.TextDistance(left, right);
 }

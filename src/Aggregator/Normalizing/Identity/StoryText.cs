@@ -1,0 +1,274 @@
+using System.Text;
+
+namespace Aggregator.Normalizing.Identity;
+
+/// <summary>
+/// Removes what a source adds around a story: leading 【…】/[…]/「…」/(…) labels, source names with
+/// their date and 讯/电 markers, datelines ("NEW YORK, May 13 (Reuters) - "), column labels
+/// ("快讯：", "UPDATE 2-"), and trailing bylines, editor lines and " - Bloomberg" suffixes.
+/// Works on spans of NFKC-folded text with plain loops (no regular expressions, no allocation).
+/// </summary>
+internal static class StoryText
+{
+    /// <summary>A leading bracketed label longer than this is content, not a label.</summary>
+    private const int MaxLabelLength = 40;
+    /// <summary>A dateline ends within this many characters of the start.</summary>
+    private const int MaxDatelineLength = 80;
+    /// <summary>A trailing byline, editor line or parenthetical is at most this long.</summary>
+    private const int MaxTrailerLength = 90;
+    /// <summary>A trailing parenthetical of a title up to this length is a label ("(图)", "(update)") and goes.</summary>
+    private const int MaxTitleParentheticalLength = 16;
+    private const int MaxPasses = 8;
+
+    /// <summary>NFKC: full-width letters, digits and punctuation become their ASCII forms.</summary>
+    public static string Fold(string text) =>
+        text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+
+    /// <summary>The story itself, without the prefixes and trailers its source wrapped it in.</summary>
+    public static ReadOnlySpan<char> Core(ReadOnlySpan<char> text, string? sourceTitle, bool isTitle)
+    {
+        for (var pass = 0; pass < MaxPasses; pass++)
+        {
+            var before = text.Length;
+            text = StripPrefix(text, sourceTitle);
+            text = StripSuffix(text, sourceTitle, isTitle);
+            if (text.Length == before)
+                break;
+        }
+
+        return text;
+    }
+
+    private static ReadOnlySpan<char> StripPrefix(ReadOnlySpan<char> text, string? sourceTitle)
+    {
+        text = TrimStartSeparators(text);
+        if (text.IsEmpty)
+            return text;
+
+        var close = ClosingFor(text[0]);
+        if (close != '\0')
+        {
+            var end = text[1..Math.Min(text.Length, MaxLabelLength)].IndexOf(close);
+            if (end >= 0 && end + 2 < text.Length)
+                return text[(end + 2)..];
+            return text;
+        }
+
+        if (TryStripDateline(text, out var rest))
+            return rest;
+        if (!string.IsNullOrEmpty(sourceTitle) && TryStripName(text, StoryText.Fold(sourceTitle), out rest))
+            return rest;
+        foreach (var name in SourceNames.Chinese)
+        {
+            if (TryStripName(text, name, out rest))
+                return rest;
+        }
+
+        foreach (var name in SourceNames.Latin)
+        {
+            if (TryStripName(text, name, out rest))
+                return rest;
+        }
+
+        foreach (var label in SourceNames.Labels)
+        {
+            if (TryStripLabel(text, label, out rest))
+                return rest;
+        }
+
+        return text;
+    }
+
+    private static ReadOnlySpan<char> StripSuffix(ReadOnlySpan<char> text, string? sourceTitle, bool isTitle)
+    {
+        text = TrimEndSeparators(text);
+        if (text.IsEmpty)
+            return text;
+
+        var open = OpeningFor(text[^1]);
+        if (open != '\0')
+        {
+            var from = Math.Max(0, text.Length - MaxTrailerLength);
+            var start = text[from..^1].LastIndexOf(open);
+            if (start >= 0)
+            {
+                start += from;
+                var inner = text[(start + 1)..^1];
+                if (start > 0 && ((isTitle && inner.Length <= MaxTitleParentheticalLength) || StartsWithAny(inner.TrimStart(), SourceNames.BylineMarkers)))
+                    return text[..start];
+            }
+        }
+
+        foreach (var marker in TrailerStarts)
+        {
+            var at = text.LastIndexOf(marker, StringComparison.OrdinalIgnoreCase);
+            if (at > 0 && text.Length - at <= MaxTrailerLength)
+                return text[..at];
+        }
+
+        if (!string.IsNullOrEmpty(sourceTitle) && TryStripTrailingName(text, StoryText.Fold(sourceTitle), out var rest))
+            return rest;
+        foreach (var name in SourceNames.Latin)
+        {
+            if (TryStripTrailingName(text, name, out rest))
+                return rest;
+        }
+
+        foreach (var name in SourceNames.Chinese)
+        {
+            if (TryStripTrailingName(text, name, out rest))
+                return rest;
+        }
+
+        return text;
+    }
+
+    /// <summary>Lines that end a story without being part of it.</summary>
+    private static readonly string[] TrailerStarts = ["责任编辑", "编辑:", "--with assistance from", "—with assistance from", "to contact the reporter", "(reporting by"];
+
+    /// <summary>"NEW YORK, May 13 (Reuters) - ": a short lead-in, a source in parentheses, then a dash.</summary>
+    private static bool TryStripDateline(ReadOnlySpan<char> text, out ReadOnlySpan<char> rest)
+    {
+        rest = text;
+        var head = text[..Math.Min(text.Length, MaxDatelineLength)];
+        var open = head.IndexOf('(');
+        if (open <= 0 || head[..open].IndexOfAny('.', '。') >= 0)
+            return false;
+        var close = head[open..].IndexOf(')');
+        if (close < 0 || !IsLatinSource(head[(open + 1)..(open + close)]))
+            return false;
+        var after = text[(open + close + 1)..].TrimStart();
+        if (after.IsEmpty || !IsDash(after[0]))
+            return false;
+        rest = after;
+        return true;
+    }
+
+    private static bool TryStripName(ReadOnlySpan<char> text, string name, out ReadOnlySpan<char> rest)
+    {
+        rest = text;
+        if (!text.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+            return false;
+        var after = text[name.Length..];
+        if (IsLatinName(name))
+        {
+            var trimmed = after.TrimStart();
+            if (trimmed.IsEmpty || !IsHeadSeparator(trimmed[0]))
+                return false;
+            rest = trimmed;
+            return true;
+        }
+
+        after = SkipChineseDate(after);
+        var marked = false;
+        foreach (var marker in SourceNames.ChineseMarkers)
+        {
+            if (after.StartsWith(marker, StringComparison.Ordinal))
+            {
+                after = after[marker.Length..];
+                marked = true;
+                break;
+            }
+        }
+
+        if (!marked && (after.IsEmpty || char.IsLetterOrDigit(after[0]) || OpeningFor(after[0]) != '\0'))
+            return false;
+        rest = after;
+        return true;
+    }
+
+    private static bool TryStripLabel(ReadOnlySpan<char> text, string label, out ReadOnlySpan<char> rest)
+    {
+        rest = text;
+        if (!text.StartsWith(label, StringComparison.OrdinalIgnoreCase))
+            return false;
+        var after = text[label.Length..].TrimStart();
+        var digits = 0;
+        while (digits < after.Length && char.IsAsciiDigit(after[digits]))
+            digits++;
+        after = after[digits..].TrimStart();
+        if (after.IsEmpty || !(IsHeadSeparator(after[0]) || (!IsLatinName(label) && after.Length < text.Length - label.Length)))
+            return false;
+        rest = after;
+        return true;
+    }
+
+    private static bool TryStripTrailingName(ReadOnlySpan<char> text, string name, out ReadOnlySpan<char> rest)
+    {
+        rest = text;
+        if (!text.EndsWith(name, StringComparison.OrdinalIgnoreCase))
+            return false;
+        var before = text[..^name.Length].TrimEnd();
+        if (before.IsEmpty || !IsTailSeparator(before[^1]))
+            return false;
+        rest = before;
+        return true;
+    }
+
+    private static ReadOnlySpan<char> SkipChineseDate(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]))
+            i++;
+        if (i == 0 || i >= text.Length || text[i] != '月')
+            return text;
+        var j = i + 1;
+        while (j < text.Length && char.IsAsciiDigit(text[j]))
+            j++;
+        return j > i + 1 && j < text.Length && text[j] == '日' ? text[(j + 1)..] : text;
+    }
+
+    private static bool IsLatinSource(ReadOnlySpan<char> inner)
+    {
+        foreach (var name in SourceNames.Latin)
+        {
+            if (inner.Equals(name, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes)
+    {
+        foreach (var prefix in prefixes)
+        {
+            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
+    }
+
+    private static bool IsLatinName(string name) => name[0] < 0x0250;
+
+    private static ReadOnlySpan<char> TrimStartSeparators(ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        while (i < text.Length && !char.IsLetterOrDigit(text[i]) && ClosingFor(text[i]) == '\0')
+            i++;
+        return text[i..];
+    }
+
+    private static ReadOnlySpan<char> TrimEndSeparators(ReadOnlySpan<char> text)
+    {
+        var end = text.Length;
+        while (end > 0 && !char.IsLetterOrDigit(text[end - 1]) && OpeningFor(text[end - 1]) == '\0')
+            end--;
+        return text[..end];
+    }
+
+    private static bool IsDash(char c) => c is '-' or '–' or '—' or '－';
+    private static bool IsHeadSeparator(char c) => IsDash(c) || c is ':' or '|' or ',' or '、' or '·';
+    private static bool IsTailSeparator(char c) => IsDash(c) || c is '|' or '_';
+
+    private static char ClosingFor(char open) => open switch
+    {
+        '【' => '】', '[' => ']', '「' => '」', '『' => '』', '〔' => '〕', '(' => ')', '〖' => '〗', _ => '\0',
+    };
+
+    private static char OpeningFor(char close) => close switch
+    {
+        '】' => '【', ']' => '[', '」' => '「', '』' => '『', '〕' => '〔', ')' => '(', '〗' => '〖', _ => '\0',
+    };
+}
