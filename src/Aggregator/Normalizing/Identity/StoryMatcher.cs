@@ -7,7 +7,7 @@ namespace Aggregator.Normalizing.Identity;
 /// <item>bodies whose leading numbers disagree (each has figures the other lacks): different;</item>
 /// <item>bodies with the same wording (≤ NearIdenticalDistance): the same, whatever the titles say;</item>
 /// <item>titles whose numbers contradict ("涨0.5%" vs "跌0.3%", "4月" vs "3月"): different;</item>
-/// <item>specific titles that match (bigram similarity ≥ TitleSimilarity) and bodies that do not contradict them (≤ TitleMatchMaxDistance): the same;</item>
+/// <item>specific titles that match (bigram similarity ≥ TitleSimilarity) and bodies that do not contradict them (≤ TitleMatchMaxDistance, or a body missing): the same;</item>
 /// <item>near-duplicate bodies (≤ MaxFingerprintDistance) under titles that still overlap (≥ MinTitleOverlapForBodyMatch): the same.</item>
 /// </list>
 /// Boilerplate titles ("早间新闻", "收评：…", "Stocks to watch") never match on the title, so only their bodies can merge them.
@@ -33,7 +33,7 @@ internal sealed class StoryMatcher(StoryMatchOptions options)
         var similarity = TitleSimilarity.Jaccard(left.TitleKey, right.TitleKey);
         var specific = !BoilerplateTitles.IsBoilerplate(left.TitleKey, options.MinTitleKeyLength)
             && !BoilerplateTitles.IsBoilerplate(right.TitleKey, options.MinTitleKeyLength);
-        if (specific && similarity >= options.TitleSimilarity && distance <= options.TitleMatchMaxDistance)
+        if (specific && similarity >= options.TitleSimilarity && (!haveBodies || distance <= options.TitleMatchMaxDistance))
             return true;
 
         return distance <= options.MaxFingerprintDistance && similarity >= options.MinTitleOverlapForBodyMatch;
