@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.Intrinsics;
 
 namespace Aggregator.Normalizing.Identity;
 
@@ -116,7 +117,9 @@ internal static class SimHash
 
     private static ulong Accumulate(ReadOnlySpan<ulong> tokens, int shingle)
     {
-        Span<int> weights = stackalloc int[64];
+        // Eight lanes per hash byte: lane i of sums[j] counts bit 8j+i, so a shingle costs eight vector adds, not 64 branches.
+        Span<Vector256<int>> sums = stackalloc Vector256<int>[8];
+        sums.Clear();
         var shingles = Math.Max(1, tokens.Length - shingle + 1);
         for (var i = 0; i < shingles; i++)
         {
@@ -129,18 +132,38 @@ internal static class SimHash
                 isNumber |= (token & NumberFlag) != 0;
             }
 
-            var weight = isNumber ? NumberWeight : 1;
-            for (var bit = 0; bit < 64; bit++)
-                weights[bit] += (int)((hash >> bit) & 1) * (2 * weight) - weight;
+            var weight = Vector256.Create(isNumber ? NumberWeight : 1);
+            for (var j = 0; j < 8; j++)
+                sums[j] += ByteSigns[(int)((hash >> (8 * j)) & 0xFF)] * weight;
         }
 
         ulong fingerprint = 0;
-        for (var bit = 0; bit < 64; bit++)
+        for (var j = 0; j < 8; j++)
         {
-            if (weights[bit] > 0)
-                fingerprint |= 1UL << bit;
+            for (var i = 0; i < 8; i++)
+            {
+                if (sums[j].GetElement(i) > 0)
+                    fingerprint |= 1UL << ((8 * j) + i);
+            }
         }
 
         return fingerprint;
+    }
+
+    /// <summary>For each byte value, +1 in lane i where bit i is set and -1 where it is not.</summary>
+    private static readonly Vector256<int>[] ByteSigns = BuildByteSigns();
+
+    private static Vector256<int>[] BuildByteSigns()
+    {
+        var table = new Vector256<int>[256];
+        Span<int> lanes = stackalloc int[8];
+        for (var b = 0; b < 256; b++)
+        {
+            for (var i = 0; i < 8; i++)
+                lanes[i] = ((b >> i) & 1) == 1 ? 1 : -1;
+            table[b] = Vector256.Create<int>(lanes);
+        }
+
+        return table;
     }
 }

@@ -24,9 +24,45 @@ internal static class StoryText
     public static string Fold(string text) =>
         text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
 
+    /// <summary>
+    /// NFKC without its cost for the usual text: ASCII, CJK ideographs and CJK punctuation are left
+    /// as they are, full-width forms (U+FF01–FF5E) and the ideographic space map by offset exactly as
+    /// NFKC maps them, into <paramref name="buffer"/> (at least as long as the text). Anything else
+    /// NFKC might change (…, ①, half-width kana, accents) takes the full normalization.
+    /// </summary>
+    public static ReadOnlySpan<char> Fold(ReadOnlySpan<char> text, Span<char> buffer)
+    {
+        var changed = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c < 0x7F || c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3001' and <= '\u3011') or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u2013' or '\u2014' or '\u00B7' or '\u2022')
+            {
+                buffer[i] = c;
+            }
+            else if (c is >= '\uFF01' and <= '\uFF5E')
+            {
+                buffer[i] = (char)(c - 0xFEE0);
+                changed = true;
+            }
+            else if (c == '\u3000')
+            {
+                buffer[i] = ' ';
+                changed = true;
+            }
+            else
+            {
+                return text.ToString().Normalize(NormalizationForm.FormKC);
+            }
+        }
+
+        return changed ? buffer[..text.Length] : text;
+    }
+
     /// <summary>The story itself, without the prefixes and trailers its source wrapped it in.</summary>
     public static ReadOnlySpan<char> Core(ReadOnlySpan<char> text, string? sourceTitle, bool isTitle)
     {
+        sourceTitle = string.IsNullOrWhiteSpace(sourceTitle) ? null : Fold(sourceTitle.Trim()).ToLowerInvariant();
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             var before = text.Length;
@@ -56,7 +92,7 @@ internal static class StoryText
 
         if (TryStripDateline(text, out var rest))
             return rest;
-        if (!string.IsNullOrEmpty(sourceTitle) && TryStripName(text, StoryText.Fold(sourceTitle), out rest))
+        if (!string.IsNullOrEmpty(sourceTitle) && TryStripName(text, sourceTitle, out rest))
             return rest;
         foreach (var name in SourceNames.Chinese)
         {
@@ -99,14 +135,15 @@ internal static class StoryText
             }
         }
 
+        var tailFrom = Math.Max(0, text.Length - MaxTrailerLength);
         foreach (var marker in TrailerStarts)
         {
-            var at = text.LastIndexOf(marker, StringComparison.OrdinalIgnoreCase);
-            if (at > 0 && text.Length - at <= MaxTrailerLength)
-                return text[..at];
+            var at = LastIndexOfLower(text[tailFrom..], marker);
+            if (at >= 0 && tailFrom + at > 0)
+                return text[..(tailFrom + at)];
         }
 
-        if (!string.IsNullOrEmpty(sourceTitle) && TryStripTrailingName(text, StoryText.Fold(sourceTitle), out var rest))
+        if (!string.IsNullOrEmpty(sourceTitle) && TryStripTrailingName(text, sourceTitle, out var rest))
             return rest;
         foreach (var name in SourceNames.Latin)
         {
@@ -147,7 +184,7 @@ internal static class StoryText
     private static bool TryStripName(ReadOnlySpan<char> text, string name, out ReadOnlySpan<char> rest)
     {
         rest = text;
-        if (!text.StartsWith(name, StringComparison.OrdinalIgnoreCase))
+        if (!StartsWithLower(text, name))
             return false;
         var after = text[name.Length..];
         if (IsLatinName(name))
@@ -180,7 +217,7 @@ internal static class StoryText
     private static bool TryStripLabel(ReadOnlySpan<char> text, string label, out ReadOnlySpan<char> rest)
     {
         rest = text;
-        if (!text.StartsWith(label, StringComparison.OrdinalIgnoreCase))
+        if (!StartsWithLower(text, label))
             return false;
         var after = text[label.Length..].TrimStart();
         var digits = 0;
@@ -196,7 +233,7 @@ internal static class StoryText
     private static bool TryStripTrailingName(ReadOnlySpan<char> text, string name, out ReadOnlySpan<char> rest)
     {
         rest = text;
-        if (!text.EndsWith(name, StringComparison.OrdinalIgnoreCase))
+        if (text.Length < name.Length || !StartsWithLower(text[^name.Length..], name))
             return false;
         var before = text[..^name.Length].TrimEnd();
         if (before.IsEmpty || !IsTailSeparator(before[^1]))
@@ -222,7 +259,7 @@ internal static class StoryText
     {
         foreach (var name in SourceNames.Latin)
         {
-            if (inner.Equals(name, StringComparison.OrdinalIgnoreCase))
+            if (inner.Length == name.Length && StartsWithLower(inner, name))
                 return true;
         }
 
@@ -233,11 +270,43 @@ internal static class StoryText
     {
         foreach (var prefix in prefixes)
         {
-            if (text.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            if (StartsWithLower(text, prefix))
                 return true;
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="text"/> starts with <paramref name="lower"/>, a lower-case name, ignoring
+    /// ASCII case. Names are ASCII or CJK, so this is exact, and it avoids the culture-aware slow path
+    /// that OrdinalIgnoreCase takes on non-ASCII text.
+    /// </summary>
+    private static bool StartsWithLower(ReadOnlySpan<char> text, string lower)
+    {
+        if (text.Length < lower.Length)
+            return false;
+        for (var i = 0; i < lower.Length; i++)
+        {
+            var c = text[i];
+            if (c is >= 'A' and <= 'Z')
+                c = (char)(c | 0x20);
+            if (c != lower[i])
+                return false;
+        }
+
+        return true;
+    }
+
+    private static int LastIndexOfLower(ReadOnlySpan<char> text, string lower)
+    {
+        for (var start = text.Length - lower.Length; start >= 0; start--)
+        {
+            if (StartsWithLower(text[start..], lower))
+                return start;
+        }
+
+        return -1;
     }
 
     private static bool IsLatinName(string name) => name[0] < 0x0250;
