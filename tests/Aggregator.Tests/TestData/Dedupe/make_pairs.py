@@ -14,6 +14,7 @@ from zh_dups import ZH_DUPS
 from en_dups import EN_DUPS
 from zh_negatives import ZH_NEG
 from en_negatives import EN_NEG
+from late_pairs import LATE
 
 NAMES = {"cls": "财联社", "stcn": "证券时报网", "wallstreetcn": "华尔街见闻", "sina": "新浪财经",
          "eastmoney": "东方财富网", "yicai": "第一财经", "reuters": "Reuters", "bloomberg": "Bloomberg",
@@ -127,6 +128,11 @@ def main():
         for i, (kind, a, b) in enumerate(negs, 1):
             rows.append({"id": f"{lang}-diff-{i:03}", "lang": lang, "label": "different", "kind": kind,
                          "a": side(stories, a), "b": side(stories, b)})
+    late = {}
+    for lang, label, kind, a, b in LATE:
+        n = late[lang, label] = late.get((lang, label), 0) + 1
+        rows.append({"id": f"{lang}-late-{'dup' if label == 'duplicate' else 'diff'}-{n:03}", "lang": lang, "label": label,
+                     "kind": kind, "a": side({}, a), "b": side({}, b)})
     for row in rows:
         print(json.dumps(row, ensure_ascii=False))
 
