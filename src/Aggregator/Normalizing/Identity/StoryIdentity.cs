@@ -24,7 +24,7 @@ internal static class StoryIdentity
         var buffer = title.Length <= StackLimit ? stackalloc char[2 * title.Length] : (rented = ArrayPool<char>.Shared.Rent(2 * title.Length));
         try
         {
-            var folded = StoryText.Fold(title, buffer[..title.Length]);
+            var folded = TextFolding.Fold(title, buffer[..title.Length]);
             if (folded.Length > title.Length)
                 return TitleKey(folded.ToString(), sourceTitle);
             var core = StoryText.Core(folded, sourceTitle, isTitle: true);
@@ -59,7 +59,7 @@ internal static class StoryIdentity
         var rented = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
         try
         {
-            return SimHash.Compute(StoryText.Core(StoryText.Fold(text, rented), null, isTitle: false));
+            return SimHash.Compute(StoryText.Core(TextFolding.Fold(text, rented), null, isTitle: false));
         }
         finally
         {

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace Aggregator.Normalizing.Identity;
 
 /// <summary>
@@ -20,49 +18,10 @@ internal static class StoryText
     private const int MaxTitleParentheticalLength = 16;
     private const int MaxPasses = 8;
 
-    /// <summary>NFKC: full-width letters, digits and punctuation become their ASCII forms.</summary>
-    public static string Fold(string text) =>
-        text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
-
-    /// <summary>
-    /// NFKC without its cost for the usual text: ASCII, CJK ideographs and CJK punctuation are left
-    /// as they are, full-width forms (U+FF01–FF5E) and the ideographic space map by offset exactly as
-    /// NFKC maps them, into <paramref name="buffer"/> (at least as long as the text). Anything else
-    /// NFKC might change (…, ①, half-width kana, accents) takes the full normalization.
-    /// </summary>
-    public static ReadOnlySpan<char> Fold(ReadOnlySpan<char> text, Span<char> buffer)
-    {
-        var changed = false;
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (c < 0x7F || c is (>= '\u4E00' and <= '\u9FFF') or (>= '\u3001' and <= '\u3011') or '\u2018' or '\u2019' or '\u201C' or '\u201D' or '\u2013' or '\u2014' or '\u00B7' or '\u2022')
-            {
-                buffer[i] = c;
-            }
-            else if (c is >= '\uFF01' and <= '\uFF5E')
-            {
-                buffer[i] = (char)(c - 0xFEE0);
-                changed = true;
-            }
-            else if (c == '\u3000')
-            {
-                buffer[i] = ' ';
-                changed = true;
-            }
-            else
-            {
-                return text.ToString().Normalize(NormalizationForm.FormKC);
-            }
-        }
-
-        return changed ? buffer[..text.Length] : text;
-    }
-
     /// <summary>The story itself, without the prefixes and trailers its source wrapped it in.</summary>
     public static ReadOnlySpan<char> Core(ReadOnlySpan<char> text, string? sourceTitle, bool isTitle)
     {
-        sourceTitle = string.IsNullOrWhiteSpace(sourceTitle) ? null : Fold(sourceTitle.Trim()).ToLowerInvariant();
+        sourceTitle = string.IsNullOrWhiteSpace(sourceTitle) ? null : TextFolding.Fold(sourceTitle.Trim()).ToLowerInvariant();
         for (var pass = 0; pass < MaxPasses; pass++)
         {
             var before = text.Length;
@@ -77,11 +36,11 @@ internal static class StoryText
 
     private static ReadOnlySpan<char> StripPrefix(ReadOnlySpan<char> text, string? sourceTitle)
     {
-        text = TrimStartSeparators(text);
+        text = SpanText.TrimStartSeparators(text);
         if (text.IsEmpty)
             return text;
 
-        var close = ClosingFor(text[0]);
+        var close = SpanText.ClosingFor(text[0]);
         if (close != '\0')
         {
             var end = text[1..Math.Min(text.Length, MaxLabelLength)].IndexOf(close);
@@ -117,11 +76,11 @@ internal static class StoryText
 
     private static ReadOnlySpan<char> StripSuffix(ReadOnlySpan<char> text, string? sourceTitle, bool isTitle)
     {
-        text = TrimEndSeparators(text);
+        text = SpanText.TrimEndSeparators(text);
         if (text.IsEmpty)
             return text;
 
-        var open = OpeningFor(text[^1]);
+        var open = SpanText.OpeningFor(text[^1]);
         if (open != '\0')
         {
             var from = Math.Max(0, text.Length - MaxTrailerLength);
@@ -130,7 +89,7 @@ internal static class StoryText
             {
                 start += from;
                 var inner = text[(start + 1)..^1];
-                if (start > 0 && ((isTitle && inner.Length <= MaxTitleParentheticalLength) || StartsWithAny(inner.TrimStart(), SourceNames.BylineMarkers)))
+                if (start > 0 && ((isTitle && inner.Length <= MaxTitleParentheticalLength) || SpanText.StartsWithAny(inner.TrimStart(), SourceNames.BylineMarkers)))
                     return text[..start];
             }
         }
@@ -138,7 +97,7 @@ internal static class StoryText
         var tailFrom = Math.Max(0, text.Length - MaxTrailerLength);
         foreach (var marker in TrailerStarts)
         {
-            var at = LastIndexOfLower(text[tailFrom..], marker);
+            var at = SpanText.LastIndexOfLower(text[tailFrom..], marker);
             if (at >= 0 && tailFrom + at > 0)
                 return text[..(tailFrom + at)];
         }
@@ -175,7 +134,7 @@ internal static class StoryText
         if (close < 0 || !IsLatinSource(head[(open + 1)..(open + close)]))
             return false;
         var after = text[(open + close + 1)..].TrimStart();
-        if (after.IsEmpty || !IsDash(after[0]))
+        if (after.IsEmpty || !SpanText.IsDash(after[0]))
             return false;
         rest = after;
         return true;
@@ -184,13 +143,13 @@ internal static class StoryText
     private static bool TryStripName(ReadOnlySpan<char> text, string name, out ReadOnlySpan<char> rest)
     {
         rest = text;
-        if (!StartsWithLower(text, name))
+        if (!SpanText.StartsWithLower(text, name))
             return false;
         var after = text[name.Length..];
-        if (IsLatinName(name))
+        if (SpanText.IsLatinName(name))
         {
             var trimmed = after.TrimStart();
-            if (trimmed.IsEmpty || !IsHeadSeparator(trimmed[0]))
+            if (trimmed.IsEmpty || !SpanText.IsHeadSeparator(trimmed[0]))
                 return false;
             rest = trimmed;
             return true;
@@ -208,7 +167,7 @@ internal static class StoryText
             }
         }
 
-        if (!marked && (after.IsEmpty || char.IsLetterOrDigit(after[0]) || OpeningFor(after[0]) != '\0'))
+        if (!marked && (after.IsEmpty || char.IsLetterOrDigit(after[0]) || SpanText.OpeningFor(after[0]) != '\0'))
             return false;
         rest = after;
         return true;
@@ -217,14 +176,22 @@ internal static class StoryText
     private static bool TryStripLabel(ReadOnlySpan<char> text, string label, out ReadOnlySpan<char> rest)
     {
         rest = text;
-        if (!StartsWithLower(text, label))
+        if (!SpanText.StartsWithLower(text, label))
             return false;
-        var after = text[label.Length..].TrimStart();
-        var digits = 0;
-        while (digits < after.Length && char.IsAsciiDigit(after[digits]))
-            digits++;
-        after = after[digits..].TrimStart();
-        if (after.IsEmpty || !(IsHeadSeparator(after[0]) || (!IsLatinName(label) && after.Length < text.Length - label.Length)))
+        var after = text[label.Length..];
+        var spaced = !after.IsEmpty && char.IsWhiteSpace(after[0]);
+        after = after.TrimStart();
+        if (SpanText.IsLatinName(label))
+        {
+            // "UPDATE 2-", "WRAPUP 1-": the wires number their rewrites.
+            var digits = 0;
+            while (digits < after.Length && char.IsAsciiDigit(after[digits]))
+                digits++;
+            after = after[digits..].TrimStart();
+            spaced = false;
+        }
+
+        if (after.IsEmpty || !(SpanText.IsHeadSeparator(after[0]) || spaced))
             return false;
         rest = after;
         return true;
@@ -233,10 +200,10 @@ internal static class StoryText
     private static bool TryStripTrailingName(ReadOnlySpan<char> text, string name, out ReadOnlySpan<char> rest)
     {
         rest = text;
-        if (text.Length < name.Length || !StartsWithLower(text[^name.Length..], name))
+        if (text.Length < name.Length || !SpanText.StartsWithLower(text[^name.Length..], name))
             return false;
         var before = text[..^name.Length].TrimEnd();
-        if (before.IsEmpty || !IsTailSeparator(before[^1]))
+        if (before.IsEmpty || !SpanText.IsTailSeparator(before[^1]))
             return false;
         rest = before;
         return true;
@@ -259,85 +226,10 @@ internal static class StoryText
     {
         foreach (var name in SourceNames.Latin)
         {
-            if (inner.Length == name.Length && StartsWithLower(inner, name))
+            if (inner.Length == name.Length && SpanText.StartsWithLower(inner, name))
                 return true;
         }
 
         return false;
     }
-
-    private static bool StartsWithAny(ReadOnlySpan<char> text, string[] prefixes)
-    {
-        foreach (var prefix in prefixes)
-        {
-            if (StartsWithLower(text, prefix))
-                return true;
-        }
-
-        return false;
-    }
-
-    /// <summary>
-    /// Whether <paramref name="text"/> starts with <paramref name="lower"/>, a lower-case name, ignoring
-    /// ASCII case. Names are ASCII or CJK, so this is exact, and it avoids the culture-aware slow path
-    /// that OrdinalIgnoreCase takes on non-ASCII text.
-    /// </summary>
-    private static bool StartsWithLower(ReadOnlySpan<char> text, string lower)
-    {
-        if (text.Length < lower.Length)
-            return false;
-        for (var i = 0; i < lower.Length; i++)
-        {
-            var c = text[i];
-            if (c is >= 'A' and <= 'Z')
-                c = (char)(c | 0x20);
-            if (c != lower[i])
-                return false;
-        }
-
-        return true;
-    }
-
-    private static int LastIndexOfLower(ReadOnlySpan<char> text, string lower)
-    {
-        for (var start = text.Length - lower.Length; start >= 0; start--)
-        {
-            if (StartsWithLower(text[start..], lower))
-                return start;
-        }
-
-        return -1;
-    }
-
-    private static bool IsLatinName(string name) => name[0] < 0x0250;
-
-    private static ReadOnlySpan<char> TrimStartSeparators(ReadOnlySpan<char> text)
-    {
-        var i = 0;
-        while (i < text.Length && !char.IsLetterOrDigit(text[i]) && ClosingFor(text[i]) == '\0')
-            i++;
-        return text[i..];
-    }
-
-    private static ReadOnlySpan<char> TrimEndSeparators(ReadOnlySpan<char> text)
-    {
-        var end = text.Length;
-        while (end > 0 && !char.IsLetterOrDigit(text[end - 1]) && OpeningFor(text[end - 1]) == '\0')
-            end--;
-        return text[..end];
-    }
-
-    private static bool IsDash(char c) => c is '-' or '–' or '—' or '－';
-    private static bool IsHeadSeparator(char c) => IsDash(c) || c is ':' or '|' or ',' or '、' or '·';
-    private static bool IsTailSeparator(char c) => IsDash(c) || c is '|' or '_';
-
-    private static char ClosingFor(char open) => open switch
-    {
-        '【' => '】', '[' => ']', '「' => '」', '『' => '』', '〔' => '〕', '(' => ')', '〖' => '〗', _ => '\0',
-    };
-
-    private static char OpeningFor(char close) => close switch
-    {
-        '】' => '【', ']' => '[', '」' => '「', '』' => '『', '〕' => '〔', ')' => '(', '〗' => '〖', _ => '\0',
-    };
 }

@@ -70,4 +70,18 @@ public sealed class StoryIdentityTests
     {
         Assert.Equal("早间新闻", StoryIdentity.TitleKey("【早间新闻】", null));
     }
+
+    [Fact]
+    public void ALabelWordThatStartsTheSentenceStays()
+    {
+        Assert.Equal("最新3家银行下调存款利率", StoryIdentity.TitleKey("最新3家银行下调存款利率", null));
+        Assert.Equal("updateonustradetalks", StoryIdentity.TitleKey("Update on US trade talks", null));
+    }
+
+    [Fact]
+    public void CharactersOutsideTheFastPathStillGetTheFullNormalization()
+    {
+        Assert.Equal("央行1号文件", StoryIdentity.TitleKey("央行①号文件", null));
+        Assert.Equal("salesofficeopens", StoryIdentity.TitleKey("Sales\u00A0office\u2026 opens", null));
+    }
 }
