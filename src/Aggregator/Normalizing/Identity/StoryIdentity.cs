@@ -1,6 +1,4 @@
-using System.Globalization;
-using System.Numerics;
-using System.Text;
+using System.Buffers;
 
 namespace Aggregator.Normalizing.Identity;
 
@@ -10,69 +8,65 @@ namespace Aggregator.Normalizing.Identity;
 /// </summary>
 internal static class StoryIdentity
 {
-    private const int ShingleLength = 3;
+    private const int StackLimit = 256;
+    /// <summary>Room for a dateline or 【…讯】 before the hashed text starts.</summary>
+    private const int LeadMargin = 100;
 
-    /// <summary>NFKC (full width to half width), lower case, letters and digits only.</summary>
+    /// <summary>
+    /// The title reduced to what identifies the story: NFKC (full width to half width), source
+    /// prefixes and trailers removed (see <see cref="StoryText"/> and <see cref="SourceNames"/>),
+    /// lower case, letters and digits only, with the decimal point kept between digits ("0.5" stays
+    /// apart from "05").
+    /// </summary>
     public static string TitleKey(string title, string? sourceTitle)
     {
-        var folded = title.Normalize(NormalizationForm.FormKC).ToLowerInvariant();
-        var builder = new StringBuilder(folded.Length);
-        foreach (var rune in folded.EnumerateRunes())
+        char[]? rented = null;
+        var buffer = title.Length <= StackLimit ? stackalloc char[2 * title.Length] : (rented = ArrayPool<char>.Shared.Rent(2 * title.Length));
+        try
         {
-            if (Rune.IsLetterOrDigit(rune))
-                builder.Append(rune.ToString());
-        }
+            var folded = TextFolding.Fold(title, buffer[..title.Length]);
+            if (folded.Length > title.Length)
+                return TitleKey(folded.ToString(), sourceTitle);
+            var core = StoryText.Core(folded, sourceTitle, isTitle: true);
+            var key = buffer.Slice(title.Length, title.Length);
+            var length = 0;
+            for (var i = 0; i < core.Length; i++)
+            {
+                var c = core[i];
+                if (char.IsLetterOrDigit(c))
+                    key[length++] = char.ToLowerInvariant(c);
+                else if (c == '.' && length > 0 && char.IsAsciiDigit(key[length - 1]) && i + 1 < core.Length && char.IsAsciiDigit(core[i + 1]))
+                    key[length++] = c;
+            }
 
-        var key = builder.ToString();
-        if (!string.IsNullOrEmpty(sourceTitle))
+            return new string(key[..length]);
+        }
+        finally
         {
-            var sourceKey = TitleKey(sourceTitle, null);
-            if (sourceKey.Length > 0 && key.Length > sourceKey.Length && key.StartsWith(sourceKey, StringComparison.Ordinal))
-                key = key[sourceKey.Length..];
+            if (rented is not null)
+                ArrayPool<char>.Shared.Return(rented);
         }
-
-        return key;
     }
 
-    /// <summary>64-bit SimHash over character shingles of the letters and digits of <paramref name="plainText"/>.</summary>
+    /// <summary>
+    /// 64-bit fingerprint (see <see cref="BodyFingerprint"/>) of the plain-text body without its
+    /// source's prefixes and bylines; 0 for a body without letters or digits. Only the first
+    /// <see cref="SimHash.MaxChars"/> characters count.
+    /// </summary>
     public static ulong Fingerprint(string plainText)
     {
-        var text = TitleKey(plainText, null);
-        if (text.Length == 0)
-            return 0;
-
-        Span<int> weights = stackalloc int[64];
-        var shingles = Math.Max(1, text.Length - ShingleLength + 1);
-        for (var i = 0; i < shingles; i++)
+        var text = plainText.AsSpan(0, Math.Min(plainText.Length, SimHash.MaxChars + LeadMargin));
+        var rented = ArrayPool<char>.Shared.Rent(Math.Max(1, text.Length));
+        try
         {
-            var shingle = text.AsSpan(i, Math.Min(ShingleLength, text.Length - i));
-            var hash = Fnv1a64(shingle);
-            for (var bit = 0; bit < 64; bit++)
-                weights[bit] += ((hash >> bit) & 1) == 1 ? 1 : -1;
+            return SimHash.Compute(StoryText.Core(TextFolding.Fold(text, rented), null, isTitle: false));
         }
-
-        ulong fingerprint = 0;
-        for (var bit = 0; bit < 64; bit++)
+        finally
         {
-            if (weights[bit] > 0)
-                fingerprint |= 1UL << bit;
+            ArrayPool<char>.Shared.Return(rented);
         }
-
-        return fingerprint;
     }
 
-    /// <summary>Number of differing bits between two fingerprints (0 = identical text).</summary>
-    public static int Distance(ulong left, ulong right) => BitOperations.PopCount(left ^ right);
-
-    private static ulong Fnv1a64(ReadOnlySpan<char> text)
-    {
-        var hash = 14695981039346656037UL;
-        foreach (var c in text)
-        {
-            hash ^= c;
-            hash *= 1099511628211UL;
-        }
-
-        return hash;
-    }
+    /// <summary>Differing bits between the wording parts of two fingerprints (0 = same wording; see <see cref="BodyFingerprint"/>).</summary>
+    public static int Distance(ulong left, ulong right) => BodyFingerprint.TextDistance(left, right);
 }

@@ -1,6 +1,17 @@
 namespace Aggregator.Normalizing.Identity;
 
-/// <summary>Decides whether two articles from different sources report the same story.</summary>
+/// <summary>
+/// Decides whether two articles from different sources report the same story. In order:
+/// <list type="number">
+/// <item>published further apart than the window: different;</item>
+/// <item>bodies whose leading numbers disagree (each has figures the other lacks): different;</item>
+/// <item>bodies with the same wording (≤ NearIdenticalDistance): the same, whatever the titles say;</item>
+/// <item>titles whose numbers contradict ("涨0.5%" vs "跌0.3%", "4月" vs "3月"): different;</item>
+/// <item>specific titles that match (bigram similarity ≥ TitleSimilarity) and bodies that do not contradict them (≤ TitleMatchMaxDistance, or a body missing): the same;</item>
+/// <item>near-duplicate bodies (≤ MaxFingerprintDistance) under titles that still overlap (≥ MinTitleOverlapForBodyMatch): the same.</item>
+/// </list>
+/// Boilerplate titles ("早间新闻", "收评：…", "Stocks to watch") never match on the title, so only their bodies can merge them.
+/// </summary>
 internal sealed class StoryMatcher(StoryMatchOptions options)
 {
     public StoryMatchOptions Options => options;
@@ -10,25 +21,21 @@ internal sealed class StoryMatcher(StoryMatchOptions options)
         if ((left.Published - right.Published).Duration() > options.Window)
             return false;
 
-        var bodiesAlike = left.Fingerprint != 0 && right.Fingerprint != 0
-            && StoryIdentity.Distance(left.Fingerprint, right.Fingerprint) <= options.MaxFingerprintDistance;
-        var titlesAlike = left.TitleKey.Length >= options.MinTitleKeyLength
-            && string.Equals(left.TitleKey, right.TitleKey, StringComparison.Ordinal);
+        var haveBodies = left.Fingerprint != 0 && right.Fingerprint != 0;
+        if (haveBodies && BodyFingerprint.NumbersDisagree(left.Fingerprint, right.Fingerprint))
+            return false;
+        var distance = haveBodies ? StoryIdentity.Distance(left.Fingerprint, right.Fingerprint) : int.MaxValue;
+        if (distance <= options.NearIdenticalDistance)
+            return true;
+        if (TitleNumbers.Conflict(left.TitleKey, right.TitleKey))
+            return false;
 
-        // A shared generic title ("早间新闻") alone never merges: the bodies must agree too when the
-        // title is short; a long identical title is specific enough on its own.
-        return titlesAlike || (bodiesAlike && left.TitleKey.Length > 0 && TitlesOverlap(left.TitleKey, right.TitleKey));
-    }
+        var similarity = TitleSimilarity.Jaccard(left.TitleKey, right.TitleKey);
+        var specific = !BoilerplateTitles.IsBoilerplate(left.TitleKey, options.MinTitleKeyLength)
+            && !BoilerplateTitles.IsBoilerplate(right.TitleKey, options.MinTitleKeyLength);
+        if (specific && similarity >= options.TitleSimilarity && (!haveBodies || distance <= options.TitleMatchMaxDistance))
+            return true;
 
-    private static bool TitlesOverlap(string left, string right) =>
-        left.Contains(right, StringComparison.Ordinal) || right.Contains(left, StringComparison.Ordinal) || SharedPrefixLength(left, right) >= 4;
-
-    private static int SharedPrefixLength(string left, string right)
-    {
-        var length = Math.Min(left.Length, right.Length);
-        var i = 0;
-        while (i < length && left[i] == right[i])
-            i++;
-        return i;
+        return distance <= options.MaxFingerprintDistance && similarity >= options.MinTitleOverlapForBodyMatch;
     }
 }
