@@ -33,7 +33,7 @@ internal sealed class BodySanitizer
         return new SanitizedBody(body.ChildNodes.ToHtml(CompactAttributeFormatter.Instance), PlainText.Of(body), firstImage);
     }
 
-    /// <summary>Removes tracking pixels; returns the src of the first image left.</summary>
+    /// <summary>Removes tracking pixels and images whose src the sanitizer took away; returns the src of the first image left.</summary>
     private static string? DropTrackingPixels(IHtmlElement body)
     {
         string? first = null;
@@ -42,7 +42,7 @@ internal sealed class BodySanitizer
             var src = image.GetAttribute("src");
             var isPixel = TrackingPixels.IsPixelSize(image.GetAttribute("width")) || TrackingPixels.IsPixelSize(image.GetAttribute("height"))
                 || (Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme.StartsWith("http", StringComparison.Ordinal) && TrackingPixels.IsTracker(uri));
-            if (isPixel)
+            if (isPixel || (string.IsNullOrEmpty(src) && !image.HasAttribute("srcset")))
                 image.Remove();
             else if (first is null && !string.IsNullOrEmpty(src) && Uri.TryCreate(src, UriKind.Absolute, out var absolute)
                      && absolute.Scheme.StartsWith("http", StringComparison.Ordinal))
