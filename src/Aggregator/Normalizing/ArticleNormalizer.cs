@@ -39,7 +39,7 @@ internal sealed class ArticleNormalizer(BodySanitizer sanitizer) : IArticleNorma
             ?? (CanonicalLink.IsHttpUrl(guid) ? CanonicalLink.Normalize(guid, null) : null);
         var link = ownLink
             ?? CanonicalLink.Normalize(feed.Link, source.Url)
-            ?? CanonicalLink.Normalize(source.Url.OriginalString, null)!;
+            ?? CanonicalLink.Normalize(source.Url.AbsoluteUri, null) ?? source.Url.AbsoluteUri;
         var rawHash = RawHash.Of(entry, feed, source);
         var key = guid ?? ownLink ?? "title:" + TitleDateKey(entry);
         return new EntryStamp(index, key, rawHash, link);
@@ -86,7 +86,7 @@ internal sealed class ArticleNormalizer(BodySanitizer sanitizer) : IArticleNorma
 
     private Article Build(ParsedEntry entry, EntryStamp stamp, ParsedFeed feed, SourceDefinition source, EntryDates dates)
     {
-        var baseUri = UrlResolver.BaseFor(entry.BaseUri, entry.Link, stamp.Link, source.Url.OriginalString);
+        var baseUri = UrlResolver.BaseFor(entry.BaseUri, entry.Link, stamp.Link, source.Url.AbsoluteUri);
         var html = string.IsNullOrWhiteSpace(entry.Content) ? entry.Summary : entry.Content;
         var body = sanitizer.Sanitize(html, baseUri);
 

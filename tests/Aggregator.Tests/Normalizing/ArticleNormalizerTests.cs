@@ -120,6 +120,16 @@ public sealed class ArticleNormalizerTests
     }
 
     [Fact]
+    public void AFeedReadFromAFileWithNoLinksAtAllLinksToTheFile()
+    {
+        var source = Source() with { Url = new Uri("/data/feeds/cs.xml") };
+        var feed = new ParsedFeed { Format = FeedFormat.Rss20, Entries = [new ParsedEntry { Title = "t", Content = "<img src=\"a.jpg\">" }] };
+        var article = Assert.Single(Normalizer.Normalize(feed, source, SeenAt));
+        Assert.Equal("file:///data/feeds/cs.xml", article.Link);
+        Assert.StartsWith("title:", article.EntryKey, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void EntryKeyIsTheGuidElseTheCanonicalLinkElseATitleAndDateHash()
     {
         Assert.Equal("abc-1", One(new() { Id = "  abc-1 ", Title = "t", Link = "https://a.cn/1" }).EntryKey);
