@@ -11,7 +11,7 @@ internal static class TrackingPixels
         "pixel.wp.com", "stats.wordpress.com", "pixel.quantserve.com", "sb.scorecardresearch.com", "www.google-analytics.com",
         "google-analytics.com", "ad.doubleclick.net", "pixel.feedblitz.com", "rc.feedsportal.com", "pi.feedsportal.com",
         "da.feedsportal.com", "hm.baidu.com", "c.cnzz.com", "s.cnzz.com", "cnzz.com", "c.statcounter.com", "feeds.feedblitz.com",
-        "mf.feeds.reuters.com", "pixel.mathtag.com", "bat.bing.com", "t.co", "beacon.krxd.net",
+        "mf.feeds.reuters.com", "pixel.mathtag.com", "bat.bing.com", "beacon.krxd.net",
     ];
 
     /// <summary>Paths on a host that serves real content too (FeedBurner's counters and ad flares).</summary>

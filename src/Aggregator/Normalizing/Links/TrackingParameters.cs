@@ -23,8 +23,10 @@ internal static class TrackingParameters
 
     private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NameLookup = ExactNames.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    /// <summary>The exact names (see the field above for what they are).</summary>
     public static IReadOnlySet<string> Names => ExactNames;
 
+    /// <summary>True when the parameter named <paramref name="name"/> only tracks the reader.</summary>
     public static bool IsTracking(ReadOnlySpan<char> name)
     {
         foreach (var prefix in Prefixes)
