@@ -27,35 +27,35 @@ internal sealed class BodySanitizer
         var styles = StylePreserver.Record(body);
         sanitizer.SanitizeDom(document, body, baseUri?.AbsoluteUri ?? string.Empty);
         StylePreserver.Restore(styles);
-        var firstImage = DropTrackingPixels(body);
-        ProtectOpener(body);
-
-        return new SanitizedBody(body.ChildNodes.ToHtml(CompactAttributeFormatter.Instance), PlainText.Of(body), firstImage);
+        // One walk after sanitizing: drop tracking pixels, note the first image, guard new-tab links, collect the text.
+        string? firstImage = null;
+        var text = PlainText.Of(body, element => Tidy(element, ref firstImage));
+        return new SanitizedBody(body.ChildNodes.ToHtml(CompactAttributeFormatter.Instance), text, firstImage);
     }
 
-    /// <summary>Removes tracking pixels and images whose src the sanitizer took away; returns the src of the first image left.</summary>
-    private static string? DropTrackingPixels(IHtmlElement body)
+    /// <summary>False for an image to drop: a tracking pixel, or one whose src the sanitizer took away.</summary>
+    private static bool Tidy(IElement element, ref string? firstImage)
     {
-        string? first = null;
-        foreach (var image in body.QuerySelectorAll("img").ToList())
+        switch (element.LocalName)
         {
-            var src = image.GetAttribute("src");
-            var isPixel = TrackingPixels.IsPixelSize(image.GetAttribute("width")) || TrackingPixels.IsPixelSize(image.GetAttribute("height"))
-                || (Uri.TryCreate(src, UriKind.Absolute, out var uri) && uri.Scheme.StartsWith("http", StringComparison.Ordinal) && TrackingPixels.IsTracker(uri));
-            if (isPixel || (string.IsNullOrEmpty(src) && !image.HasAttribute("srcset")))
-                image.Remove();
-            else if (first is null && !string.IsNullOrEmpty(src) && Uri.TryCreate(src, UriKind.Absolute, out var absolute)
-                     && absolute.Scheme.StartsWith("http", StringComparison.Ordinal))
-                first = src;
+            case "img":
+                var src = element.GetAttribute("src");
+                if (string.IsNullOrEmpty(src))
+                    return element.HasAttribute("srcset");
+                if (TrackingPixels.IsPixelSize(element.GetAttribute("width")) || TrackingPixels.IsPixelSize(element.GetAttribute("height")))
+                    return false;
+                if (!Uri.TryCreate(src, UriKind.Absolute, out var uri) || !uri.Scheme.StartsWith("http", StringComparison.Ordinal))
+                    return true;
+                if (TrackingPixels.IsTracker(uri))
+                    return false;
+                firstImage ??= src;
+                return true;
+            case "a" when element.HasAttribute("target"):
+                // A link that opens a new tab must not hand the reader's page to the target (window.opener).
+                element.SetAttribute("rel", "noopener noreferrer");
+                return true;
+            default:
+                return true;
         }
-
-        return first;
-    }
-
-    /// <summary>A link that opens a new tab must not hand the reader's page to the target (window.opener).</summary>
-    private static void ProtectOpener(IHtmlElement body)
-    {
-        foreach (var link in body.QuerySelectorAll("a[target]"))
-            link.SetAttribute("rel", "noopener noreferrer");
     }
 }

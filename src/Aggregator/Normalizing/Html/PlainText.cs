@@ -12,11 +12,15 @@ internal static class PlainText
         "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
     };
 
-    /// <summary>Text of <paramref name="root"/>'s descendants; blocks are separated by one space.</summary>
-    public static string Of(INode root)
+    /// <summary>
+    /// Text of <paramref name="root"/>'s descendants; blocks are separated by one space. When given,
+    /// <paramref name="visit"/> sees every element first (in document order) and may drop it by
+    /// returning false — so one walk over the tree serves the text and the caller's clean-up.
+    /// </summary>
+    public static string Of(INode root, Func<IElement, bool>? visit = null)
     {
         var builder = new StringBuilder();
-        Append(root, builder);
+        Append(root, builder, visit);
         return Collapse(builder.ToString());
     }
 
@@ -42,7 +46,7 @@ internal static class PlainText
         return builder.ToString();
     }
 
-    private static void Append(INode node, StringBuilder builder)
+    private static void Append(INode node, StringBuilder builder, Func<IElement, bool>? visit)
     {
         // Iterative: untrusted HTML may nest deeper than the stack allows.
         var stack = new Stack<(INode Node, bool Closing)>();
@@ -65,6 +69,12 @@ internal static class PlainText
 
             if (current is not IElement element)
                 continue;
+            if (visit is not null && !visit(element))
+            {
+                element.Remove();
+                continue;
+            }
+
             var block = Blocks.Contains(element.LocalName);
             if (block)
             {
