@@ -24,6 +24,7 @@ internal sealed class BodySanitizer
         if (document.Body is not { } body)
             return SanitizedBody.Empty;
 
+        LazyImages.Promote(body);
         var styles = StylePreserver.Record(body);
         sanitizer.SanitizeDom(document, body, baseUri?.AbsoluteUri ?? string.Empty);
         StylePreserver.Restore(styles);

@@ -42,6 +42,15 @@ public sealed class BodySanitizerTests
     }
 
     [Fact]
+    public void LazyLoadedImagesShowTheirRealSource()
+    {
+        var body = Sanitizer.Sanitize("<img data-src=\"https://mmbiz.qpic.cn/a.jpg\" data-type=\"jpeg\"><img src=\"data:image/gif;base64,R0lGODlhAQABAAAAACw=\" data-original=\"/b.jpg\"><img data-src=\"javascript:alert(1)\">", Base);
+        Assert.Equal("<img data-src=\"https://mmbiz.qpic.cn/a.jpg\" data-type=\"jpeg\" src=\"https://mmbiz.qpic.cn/a.jpg\">"
+            + "<img src=\"https://news.stcn.com/b.jpg\" data-original=\"/b.jpg\">", body.Html);
+        Assert.Equal("https://mmbiz.qpic.cn/a.jpg", body.FirstImage);
+    }
+
+    [Fact]
     public void AnEmptyBodyIsEmpty()
     {
         Assert.Same(SanitizedBody.Empty, Sanitizer.Sanitize("  ", Base));
