@@ -1,0 +1,62 @@
+using AngleSharp;
+using AngleSharp.Dom;
+using AngleSharp.Html.Dom;
+using Ganss.Xss;
+
+namespace Aggregator.Normalizing.Html;
+
+/// <summary>
+/// Sanitizes entry bodies with one configured HtmlSanitizer (thread-safe: one instance serves every
+/// thread). Parses once and does the rest on the same DOM: sanitize, drop tracking pixels, find
+/// the first image, extract the text.
+/// </summary>
+internal sealed class BodySanitizer
+{
+    private readonly HtmlSanitizer sanitizer = SanitizerPolicy.Create();
+
+    /// <summary>Sanitizes <paramref name="html"/>, making relative URLs absolute against <paramref name="baseUri"/>.</summary>
+    public SanitizedBody Sanitize(string? html, Uri? baseUri)
+    {
+        if (string.IsNullOrWhiteSpace(html))
+            return SanitizedBody.Empty;
+
+        using var document = sanitizer.HtmlParserFactory().ParseDocument("<!doctype html><html><body>" + html);
+        if (document.Body is not { } body)
+            return SanitizedBody.Empty;
+
+        LazyImages.Promote(body);
+        var styles = StylePreserver.Record(body);
+        sanitizer.SanitizeDom(document, body, baseUri?.AbsoluteUri ?? string.Empty);
+        StylePreserver.Restore(styles);
+        // One walk after sanitizing: drop tracking pixels, note the first image, guard new-tab links, collect the text.
+        string? firstImage = null;
+        var text = PlainText.Of(body, element => Tidy(element, ref firstImage));
+        return new SanitizedBody(body.ChildNodes.ToHtml(CompactAttributeFormatter.Instance), text, firstImage);
+    }
+
+    /// <summary>False for an image to drop: a tracking pixel, or one whose src the sanitizer took away.</summary>
+    private static bool Tidy(IElement element, ref string? firstImage)
+    {
+        switch (element.LocalName)
+        {
+            case "img":
+                var src = element.GetAttribute("src");
+                if (string.IsNullOrEmpty(src))
+                    return element.HasAttribute("srcset");
+                if (TrackingPixels.IsPixelSize(element.GetAttribute("width")) || TrackingPixels.IsPixelSize(element.GetAttribute("height")))
+                    return false;
+                if (!Uri.TryCreate(src, UriKind.Absolute, out var uri) || !uri.Scheme.StartsWith("http", StringComparison.Ordinal))
+                    return true;
+                if (TrackingPixels.IsTracker(uri))
+                    return false;
+                firstImage ??= src;
+                return true;
+            case "a" when element.HasAttribute("target"):
+                // A link that opens a new tab must not hand the reader's page to the target (window.opener).
+                element.SetAttribute("rel", "noopener noreferrer");
+                return true;
+            default:
+                return true;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+using System.Text;
+using AngleSharp.Dom;
+
+namespace Aggregator.Normalizing.Html;
+
+/// <summary>The readable text of HTML: text nodes in order, blocks apart, white space collapsed.</summary>
+internal static class PlainText
+{
+    private static readonly HashSet<string> Blocks = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
+        "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+    };
+
+    /// <summary>
+    /// Text of <paramref name="root"/>'s descendants; blocks are separated by one space. When given,
+    /// <paramref name="visit"/> sees every element first (in document order) and may drop it by
+    /// returning false — so one walk over the tree serves the text and the caller's clean-up.
+    /// </summary>
+    public static string Of(INode root, Func<IElement, bool>? visit = null)
+    {
+        var builder = new StringBuilder();
+        Append(root, builder, visit);
+        return Collapse(builder.ToString());
+    }
+
+    /// <summary>Runs of white space become one space; leading and trailing space goes.</summary>
+    public static string Collapse(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var pendingSpace = false;
+        foreach (var c in text)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                pendingSpace = builder.Length > 0;
+                continue;
+            }
+
+            if (pendingSpace)
+                builder.Append(' ');
+            pendingSpace = false;
+            builder.Append(c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static void Append(INode node, StringBuilder builder, Func<IElement, bool>? visit)
+    {
+        // Iterative: untrusted HTML may nest deeper than the stack allows.
+        var stack = new Stack<(INode Node, bool Closing)>();
+        for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
+            stack.Push((node.ChildNodes[i], false));
+        while (stack.Count > 0)
+        {
+            var (current, closing) = stack.Pop();
+            if (closing)
+            {
+                builder.Append(' ');
+                continue;
+            }
+
+            if (current is IText text)
+            {
+                builder.Append(text.Data);
+                continue;
+            }
+
+            if (current is not IElement element)
+                continue;
+            if (visit is not null && !visit(element))
+            {
+                element.Remove();
+                continue;
+            }
+
+            var block = Blocks.Contains(element.LocalName);
+            if (block)
+            {
+                builder.Append(' ');
+                stack.Push((current, true));
+            }
+
+            for (var i = current.ChildNodes.Length - 1; i >= 0; i--)
+                stack.Push((current.ChildNodes[i], false));
+        }
+    }
+}

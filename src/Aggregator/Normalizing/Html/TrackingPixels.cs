@@ -1,0 +1,55 @@
+using System.Globalization;
+
+namespace Aggregator.Normalizing.Html;
+
+/// <summary>Images that exist to count readers, not to be seen: 1×1 pixels and known tracker hosts.</summary>
+internal static class TrackingPixels
+{
+    /// <summary>Host names (or their parents) that only serve counters and beacons.</summary>
+    private static readonly string[] Hosts =
+    [
+        "pixel.wp.com", "stats.wordpress.com", "pixel.quantserve.com", "sb.scorecardresearch.com", "www.google-analytics.com",
+        "google-analytics.com", "ad.doubleclick.net", "pixel.feedblitz.com", "rc.feedsportal.com", "pi.feedsportal.com",
+        "da.feedsportal.com", "hm.baidu.com", "c.cnzz.com", "s.cnzz.com", "cnzz.com", "c.statcounter.com", "feeds.feedblitz.com",
+        "mf.feeds.reuters.com", "pixel.mathtag.com", "bat.bing.com", "beacon.krxd.net",
+    ];
+
+    /// <summary>Paths on a host that serves real content too (FeedBurner's counters and ad flares).</summary>
+    private static readonly string[] PathPrefixes = ["feeds.feedburner.com/~r/", "feeds.feedburner.com/~ff/", "feedproxy.google.com/~r/"];
+
+    public static bool IsTracker(Uri source)
+    {
+        var host = source.IdnHost;
+        if (host.StartsWith("stats.", StringComparison.OrdinalIgnoreCase) || host.StartsWith("pixel.", StringComparison.OrdinalIgnoreCase))
+            return true;
+        foreach (var tracker in Hosts)
+        {
+            if (host.Equals(tracker, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + tracker, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        var hostAndPath = host + source.AbsolutePath;
+        foreach (var prefix in PathPrefixes)
+        {
+            if (hostAndPath.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+                return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>True for a width or height attribute of at most one pixel ("1", "0", "1px").</summary>
+    public static bool IsPixelSize(string? dimension)
+    {
+        if (string.IsNullOrWhiteSpace(dimension))
+            return false;
+        var digits = dimension.AsSpan().Trim();
+        var end = 0;
+        while (end < digits.Length && (char.IsAsciiDigit(digits[end]) || digits[end] == '.'))
+            end++;
+        return end > 0
+            && double.TryParse(digits[..end], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value)
+            && value <= 1
+            && !digits[end..].StartsWith("%");
+    }
+}
