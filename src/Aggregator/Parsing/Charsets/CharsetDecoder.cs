@@ -1,0 +1,150 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Aggregator.Parsing.Charsets;
+
+/// <summary>
+/// Turns feed bytes into text. Precedence, as feedparser: a real byte-order mark wins; otherwise the
+/// RFC 3023 charset (HTTP charset; for application/*xml the XML declaration; for text/*xml us-ascii),
+/// then the XML declaration, then UTF-8, then windows-1252 — the first that decodes without error.
+/// GB2312 and GBK are read as GB18030, their superset. Invalid bytes never throw.
+/// </summary>
+internal static partial class CharsetDecoder
+{
+    static CharsetDecoder() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+
+    public static DecodedDocument Decode(ReadOnlySpan<byte> data, string? contentType)
+    {
+        var header = ContentTypeHeader.Parse(contentType);
+        var sniffed = ByteOrderSniffer.Sniff(data);
+        if (sniffed is { BomLength: > 0 } bom)
+        {
+            // A BOM is the one signal a server cannot get wrong by misconfiguration: it wins over any header.
+            var (text, invalid) = DecodeLenient(data[bom.BomLength..], bom.Name);
+            return new DecodedDocument(text, bom.Name, invalid);
+        }
+
+        var declared = Canonical(ReadDeclaredEncoding(data, sniffed?.Name));
+        if (sniffed is { } layout && declared is not null && (declared.StartsWith("utf-16", StringComparison.Ordinal) || declared.StartsWith("utf-32", StringComparison.Ordinal)))
+        {
+            declared = layout.Name; // "utf-16" without a BOM: the byte layout says which endianness.
+        }
+
+        var headerCharset = Canonical(header.Charset);
+        string rfc3023;
+        if (header.IsApplicationXml)
+        {
+            rfc3023 = headerCharset ?? declared ?? "utf-8";
+        }
+        else if (header.IsTextXml || header.MediaType.StartsWith("text/", StringComparison.Ordinal))
+        {
+            rfc3023 = headerCharset ?? "us-ascii";
+        }
+        else if (header.IsJson)
+        {
+            rfc3023 = headerCharset ?? "utf-8";
+        }
+        else
+        {
+            rfc3023 = declared ?? headerCharset ?? sniffed?.Name ?? "utf-8";
+        }
+
+        string?[] candidates = [rfc3023, declared, sniffed?.Name, "utf-8", "windows-1252"];
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var name = candidates[i];
+            if (name is null || Array.IndexOf(candidates, name) < i)
+            {
+                continue;
+            }
+
+            var strict = Lookup(name, strict: true);
+            if (strict is null)
+            {
+                continue; // a bogus charset name: try the next candidate
+            }
+
+            try
+            {
+                return new DecodedDocument(StripBom(strict.GetString(data)), name, false);
+            }
+            catch (DecoderFallbackException)
+            {
+                // not this charset; the next candidate may fit
+            }
+        }
+
+        var fallback = Lookup(rfc3023, strict: false) is null ? "utf-8" : rfc3023;
+        var (lenient, _) = DecodeLenient(data, fallback);
+        return new DecodedDocument(lenient, fallback, true);
+    }
+
+    /// <summary>Maps charset labels onto the names we decode with; GB2312/GBK become GB18030.</summary>
+    internal static string? Canonical(string? label)
+    {
+        if (string.IsNullOrWhiteSpace(label))
+        {
+            return null;
+        }
+
+        var name = label.Trim().ToLowerInvariant();
+        return name switch
+        {
+            "gb2312" or "gbk" or "x-gbk" or "cp936" or "gb_2312-80" or "euc-cn" or "x-euc-cn" or "gb18030" => "gb18030",
+            "utf8" or "utf_8" => "utf-8",
+            "ascii" or "us_ascii" => "us-ascii",
+            "latin1" or "latin-1" or "iso8859-1" or "iso_8859-1" => "iso-8859-1",
+            "utf16" or "utf_16" or "u16" => "utf-16",
+            "utf32" or "utf_32" or "u32" => "utf-32",
+            "big5-hkscs" or "x-big5" or "cp950" => "big5",
+            "sjis" or "shift-jis" or "x-sjis" or "ms_kanji" or "cp932" => "shift_jis",
+            _ => name,
+        };
+    }
+
+    private static (string Text, bool Invalid) DecodeLenient(ReadOnlySpan<byte> data, string name)
+    {
+        var strict = Lookup(name, strict: true);
+        if (strict is not null)
+        {
+            try
+            {
+                return (StripBom(strict.GetString(data)), false);
+            }
+            catch (DecoderFallbackException)
+            {
+                // decode again below, replacing the bad bytes
+            }
+        }
+
+        var lenient = Lookup(name, strict: false) ?? Encoding.UTF8;
+        return (StripBom(lenient.GetString(data)), true);
+    }
+
+    private static Encoding? Lookup(string name, bool strict)
+    {
+        try
+        {
+            return strict
+                ? Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
+                : Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+        }
+        catch (ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private static string? ReadDeclaredEncoding(ReadOnlySpan<byte> data, string? layout)
+    {
+        var head = data[..Math.Min(data.Length, 1024)];
+        var text = layout is null ? Encoding.Latin1.GetString(head) : (Lookup(layout, strict: false)?.GetString(head) ?? string.Empty);
+        var match = XmlDeclarationEncoding().Match(text);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    private static string StripBom(string text) => text.Length > 0 && text[0] == '\uFEFF' ? text[1..] : text;
+
+    [GeneratedRegex("""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._:\-]+)["']""")]
+    private static partial Regex XmlDeclarationEncoding();
+}
