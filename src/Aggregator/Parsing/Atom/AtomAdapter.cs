@@ -53,7 +53,7 @@ internal static class AtomAdapter
             Id = entry.Id,
             Title = entry.Title?.Value ?? ext.DcTitle,
             TitleIsHtml = entry.Title?.IsHtml ?? false,
-            Link = Alternate(entry.Links) ?? ext.OrigLink,
+            Link = Alternate(entry.Links) ?? ext.OrigLink ?? (entry.Id is { } id && IsWebUrl(id) ? id : null),
             Authors = entry.Authors ?? ext.Creators ?? (IReadOnlyList<string>)[],
             Published = entry.Published ?? entry.Created ?? ext.DcDate,
             Updated = entry.Updated ?? ext.DcModified,
@@ -66,6 +66,9 @@ internal static class AtomAdapter
             SourceTitle = entry.SourceTitle,
         };
     }
+
+    private static bool IsWebUrl(string value) =>
+        value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Bodies are HTML in the model, so plain-text content is escaped rather than left to be misread as markup.</summary>
     private static string? AsHtml(AtomText? text) =>

@@ -26,7 +26,7 @@ internal static class AtomReader
 
             switch (reader.LocalName)
             {
-                case "entry":
+                case "entry" or "item":
                     feed.Entries.Add(ReadEntry(cursor, atom03));
                     break;
                 case "title":
@@ -122,14 +122,21 @@ internal static class AtomReader
     private static void AddLink(FeedXmlReader cursor, List<AtomLink> links)
     {
         var reader = cursor.Reader;
+        var rel = ExtensionReader.NonEmpty(reader.GetAttribute("rel")) ?? "alternate";
+        var type = reader.GetAttribute("type");
+        var length = reader.GetAttribute("length");
         var href = cursor.ResolvedAttribute("href");
+        if (string.IsNullOrEmpty(href) && ExtensionReader.NonEmpty(cursor.ReadPlainText()) is { } text)
+        {
+            href = cursor.Resolve(text); // some feeds write the URL as the link's text
+        }
+
         if (string.IsNullOrEmpty(href))
         {
             return;
         }
 
-        var rel = ExtensionReader.NonEmpty(reader.GetAttribute("rel")) ?? "alternate";
-        links.Add(new AtomLink(rel, href, reader.GetAttribute("type"), ExtensionReader.ParseLength(reader.GetAttribute("length"))));
+        links.Add(new AtomLink(rel, href, type, ExtensionReader.ParseLength(length)));
     }
 
     /// <summary>An author's name, else the email when the name is missing.</summary>

@@ -26,4 +26,7 @@ internal sealed class EntryExtensions
     public string? AtomPublished { get; set; }
     public string? CommentsFeed { get; set; }
     public string? OrigLink { get; set; }
+    public string? MediaTitle { get; set; }
+    /// <summary>xhtml:body: the full content as inline XHTML.</summary>
+    public string? XhtmlBody { get; set; }
 }

@@ -35,7 +35,7 @@ internal static class ExtensionReader
             return true;
         }
 
-        if (ReferenceEquals(ns, names.Itunes))
+        if (names.IsItunes(ns))
         {
             if (local == "image")
             {
@@ -46,6 +46,10 @@ internal static class ExtensionReader
                 }
 
                 ext.ItunesImage ??= href;
+            }
+            else if (local == "category")
+            {
+                ReadItunesCategory(cursor, ext);
             }
             else if (local == "author")
             {
@@ -71,6 +75,16 @@ internal static class ExtensionReader
             return true;
         }
 
+        if (ReferenceEquals(ns, names.Xhtml))
+        {
+            if (local == "body")
+            {
+                ext.XhtmlBody ??= cursor.ReadInnerMarkup(unwrapDiv: false);
+            }
+
+            return true;
+        }
+
         if (ReferenceEquals(ns, names.Feedburner))
         {
             if (local == "origLink")
@@ -82,6 +96,30 @@ internal static class ExtensionReader
         }
 
         return names.IsExtension(ns);
+    }
+
+    /// <summary>itunes:category text="…", possibly nested (Technology / Gadgets): each level is a category.</summary>
+    private static void ReadItunesCategory(FeedXmlReader cursor, EntryExtensions ext)
+    {
+        var reader = cursor.Reader;
+        if (NonEmpty(reader.GetAttribute("text")) is { } text)
+        {
+            (ext.Subjects ??= []).Add(text);
+        }
+
+        if (reader.IsEmptyElement)
+        {
+            return;
+        }
+
+        var depth = reader.Depth;
+        while (cursor.NextChild(depth))
+        {
+            if (reader.LocalName == "category" && cursor.Names.IsItunes(reader.NamespaceURI))
+            {
+                ReadItunesCategory(cursor, ext);
+            }
+        }
     }
 
     internal static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();

@@ -35,6 +35,9 @@ internal static class MediaRssReader
                 }
 
                 break;
+            case "title":
+                ext.MediaTitle ??= ExtensionReader.NonEmpty(cursor.ReadText());
+                break;
             case "group":
                 if (!reader.IsEmptyElement)
                 {

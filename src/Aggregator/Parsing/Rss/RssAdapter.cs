@@ -35,14 +35,14 @@ internal static class RssAdapter
             : ext.AtomEnclosures is null ? item.Enclosures : item.Enclosures.Concat(ext.AtomEnclosures);
         return new ParsedEntry
         {
-            Id = item.Guid ?? item.About,
-            Title = item.Title ?? ext.DcTitle,
+            Id = item.Guid ?? item.Id ?? item.About,
+            Title = item.Title ?? ext.DcTitle ?? ext.MediaTitle,
             Link = item.Link ?? ext.AtomAlternate ?? permalinkGuid ?? ext.OrigLink ?? (item.About is { } about && IsWebUrl(about) ? about : null),
             Authors = Authors(item),
             Published = item.PubDate ?? ext.DcDate ?? ext.AtomPublished,
-            Updated = ext.AtomUpdated ?? ext.DcModified,
+            Updated = ext.AtomUpdated ?? item.Updated ?? ext.DcModified,
             Categories = Categories(item.Categories, ext.Subjects),
-            Content = ext.ContentEncoded,
+            Content = ext.ContentEncoded ?? ext.XhtmlBody ?? item.Body,
             Summary = item.Description ?? ext.DcDescription,
             Media = MediaOrder.Build(ext.MediaThumbnails, ext.MediaContents, enclosures, ext.ItunesImage),
             CommentsUrl = item.Comments,

@@ -18,6 +18,11 @@ internal sealed class RssItem
     public string? Comments { get; set; }
     public List<MediaReference>? Enclosures { get; set; }
     public string? SourceTitle { get; set; }
+    /// <summary>xhtml:body, body or fullitem: full content written without content:encoded.</summary>
+    public string? Body { get; set; }
+    /// <summary>An Atom-style id written into RSS without a namespace.</summary>
+    public string? Id { get; set; }
+    public string? Updated { get; set; }
     public string? BaseUri { get; set; }
     public EntryExtensions Extensions { get; } = new();
 }

@@ -94,8 +94,24 @@ internal static class RssReader
                 case "title":
                     item.Title ??= cursor.ReadText();
                     break;
+                case "link" when reader.GetAttribute("rel") is { } rel && rel != "alternate":
+                    if (rel == "enclosure" && cursor.ResolvedAttribute("href") is { Length: > 0 } href)
+                    {
+                        (item.Enclosures ??= []).Add(new MediaReference(href, MediaKind.Enclosure, reader.GetAttribute("type"), ExtensionReader.ParseLength(reader.GetAttribute("length"))));
+                    }
+
+                    break;
                 case "link":
                     item.Link ??= ReadLink(cursor);
+                    break;
+                case "body" or "fullitem":
+                    item.Body ??= reader.LocalName == "body" ? cursor.ReadInnerMarkup(unwrapDiv: false) : cursor.ReadText();
+                    break;
+                case "id":
+                    item.Id ??= ExtensionReader.NonEmpty(cursor.ReadPlainText());
+                    break;
+                case "updated":
+                    item.Updated ??= ExtensionReader.NonEmpty(cursor.ReadPlainText());
                     break;
                 case "description":
                     item.Description ??= cursor.ReadText();
@@ -110,7 +126,7 @@ internal static class RssReader
                 case "author":
                     item.Author ??= ExtensionReader.NonEmpty(cursor.ReadText());
                     break;
-                case "category" when ExtensionReader.NonEmpty(cursor.ReadText()) is { } category:
+                case "category" when ExtensionReader.NonEmpty(cursor.ReadPlainText()) is { } category:
                     (item.Categories ??= []).Add(category);
                     break;
                 case "comments":

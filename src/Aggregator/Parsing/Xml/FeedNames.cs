@@ -44,6 +44,7 @@ internal sealed class FeedNames
         DcTerms = table.Add(DcTermsUri);
         Media = table.Add(MediaUri);
         Itunes = table.Add(ItunesUri);
+        ItunesDtds = table.Add("http://www.itunes.com/DTDs/Podcast-1.0.dtd");
         Slash = table.Add(SlashUri);
         Wfw = table.Add(WfwUri);
         Feedburner = table.Add(FeedburnerUri);
@@ -62,6 +63,8 @@ internal sealed class FeedNames
     public string DcTerms { get; }
     public string Media { get; }
     public string Itunes { get; }
+    /// <summary>The spelling of the iTunes namespace Apple's own old examples used.</summary>
+    public string ItunesDtds { get; }
     public string Slash { get; }
     public string Wfw { get; }
     public string Feedburner { get; }
@@ -69,9 +72,11 @@ internal sealed class FeedNames
     public string Xml { get; }
     public string Empty { get; }
 
+    public bool IsItunes(string ns) => ReferenceEquals(ns, Itunes) || ReferenceEquals(ns, ItunesDtds);
+
     /// <summary>True for the namespaces the extension reader handles (everything else in RSS is read as core RSS).</summary>
     public bool IsExtension(string ns) =>
         ReferenceEquals(ns, Content) || ReferenceEquals(ns, Dc) || ReferenceEquals(ns, DcTerms) || ReferenceEquals(ns, Media)
-        || ReferenceEquals(ns, Itunes) || ReferenceEquals(ns, Atom) || ReferenceEquals(ns, Slash) || ReferenceEquals(ns, Wfw)
+        || IsItunes(ns) || ReferenceEquals(ns, Atom) || ReferenceEquals(ns, Slash) || ReferenceEquals(ns, Wfw)
         || ReferenceEquals(ns, Feedburner) || ReferenceEquals(ns, Rdf) || ReferenceEquals(ns, Xhtml);
 }

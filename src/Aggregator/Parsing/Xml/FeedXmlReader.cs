@@ -153,6 +153,41 @@ internal sealed class FeedXmlReader : IDisposable
         return sb.ToString();
     }
 
+    /// <summary>Reads only the text of the current element, leaving out child elements (a category with stray markup inside).</summary>
+    public string ReadPlainText()
+    {
+        if (_reader.IsEmptyElement)
+        {
+            return string.Empty;
+        }
+
+        var depth = _reader.Depth;
+        string? single = null;
+        StringBuilder? sb = null;
+        while (Read())
+        {
+            var type = _reader.NodeType;
+            if (type == XmlNodeType.EndElement && _reader.Depth == depth)
+            {
+                break;
+            }
+
+            if (IsText(type) && _reader.Depth == depth + 1)
+            {
+                if (single is null)
+                {
+                    single = _reader.Value;
+                }
+                else
+                {
+                    (sb ??= new StringBuilder(single)).Append(_reader.Value);
+                }
+            }
+        }
+
+        return sb?.ToString() ?? single ?? string.Empty;
+    }
+
     /// <summary>Serializes the current element's children as HTML (Atom xhtml content, without its wrapping div).</summary>
     public string ReadInnerMarkup(bool unwrapDiv)
     {
