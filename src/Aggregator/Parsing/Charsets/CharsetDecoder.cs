@@ -79,6 +79,18 @@ internal static partial class CharsetDecoder
         return new DecodedDocument(lenient, fallback, true);
     }
 
+    /// <summary>The 32 characters windows-1252 assigns to bytes 0x80–0x9F.</summary>
+    internal static string Windows1252High()
+    {
+        var bytes = new byte[32];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            bytes[i] = (byte)(0x80 + i);
+        }
+
+        return Encoding.GetEncoding(1252).GetString(bytes);
+    }
+
     /// <summary>Maps charset labels onto the names we decode with; GB2312/GBK become GB18030.</summary>
     internal static string? Canonical(string? label)
     {

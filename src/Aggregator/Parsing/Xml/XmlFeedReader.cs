@@ -72,8 +72,8 @@ internal static partial class XmlFeedReader
             }
 
             var read = channel?.Items.Count ?? atom?.Entries.Count ?? 0;
-            var hasTitle = channel?.Title is not null || atom?.Title is not null;
-            if (format is null || (read == 0 && !hasTitle))
+            var hasFeedData = channel?.Title is not null || channel?.Link is not null || atom?.Title is not null || atom?.Links is not null;
+            if (format is null || (read == 0 && !hasFeedData))
             {
                 throw new FeedParseException($"parse: the document is not well-formed XML and holds no readable feed ({ex.Message}).", ex);
             }

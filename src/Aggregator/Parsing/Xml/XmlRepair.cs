@@ -15,7 +15,12 @@ internal static class XmlRepair
 {
     private static readonly SearchValues<char> Attention = SearchValues.Create(
         "&\u0000\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008\u000B\u000C\u000E\u000F" +
-        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF");
+        "\u0010\u0011\u0012\u0013\u0014\u0015\u0016\u0017\u0018\u0019\u001A\u001B\u001C\u001D\u001E\u001F\uFFFE\uFFFF" +
+        "\u0080\u0081\u0082\u0083\u0084\u0085\u0086\u0087\u0088\u0089\u008A\u008B\u008C\u008D\u008E\u008F" +
+        "\u0090\u0091\u0092\u0093\u0094\u0095\u0096\u0097\u0098\u0099\u009A\u009B\u009C\u009D\u009E\u009F");
+
+    /// <summary>What windows-1252 puts at 0x80–0x9F: where C1 controls in a feed nearly always came from ("demoronizing").</summary>
+    private static readonly string Cp1252High = Charsets.CharsetDecoder.Windows1252High();
 
     public static string Repair(string text)
     {
@@ -46,7 +51,7 @@ internal static class XmlRepair
 
             if (text[i] != '&')
             {
-                edit.Replace(i, i + 1, string.Empty);
+                edit.Replace(i, i + 1, text[i] is >= '\u0080' and <= '\u009F' ? Cp1252High[text[i] - 0x80].ToString() : string.Empty);
                 pos = i + 1;
                 continue;
             }
@@ -82,6 +87,14 @@ internal static class XmlRepair
                 if (!IsXmlChar(code))
                 {
                     edit.Replace(amp, k + 1, string.Empty); // &#1; and friends would stop the reader
+                }
+                else if (code is >= 0x80 and <= 0x9F)
+                {
+                    edit.Replace(amp, k + 1, "&#" + ((int)Cp1252High[code - 0x80]).ToString(CultureInfo.InvariantCulture) + ";");
+                }
+                else if (hex && text[j + 1] == 'X')
+                {
+                    edit.Replace(amp, k + 1, "&#x" + text[digitsStart..k] + ";"); // XML wants a lower-case x
                 }
 
                 return k + 1;
