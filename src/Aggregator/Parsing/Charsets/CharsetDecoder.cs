@@ -139,7 +139,7 @@ internal static partial class CharsetDecoder
         {
             return strict
                 ? Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
-                : Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, DecoderFallback.ReplacementFallback);
+                : Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
         }
         catch (ArgumentException)
         {
