@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Aggregator.Model;
 using Aggregator.Parsing.Charsets;
 using Aggregator.Parsing.Json;
@@ -20,6 +21,12 @@ internal sealed class FeedParser : IFeedParser
             throw new FeedParseException("parse: the document is empty.");
         }
 
+        var direct = TryDirect(payload);
+        if (direct is not null)
+        {
+            return direct;
+        }
+
         var decoded = CharsetDecoder.Decode(payload.Content.Span, payload.ContentType);
         var text = decoded.Text;
         var first = FirstSignificant(text);
@@ -37,6 +44,27 @@ internal sealed class FeedParser : IFeedParser
         }
 
         return feed;
+    }
+
+    /// <summary>
+    /// The fast path for the common case, a well-formed XML feed in UTF-8 or a known CJK charset:
+    /// stream the bytes through the reader, as a bare XmlReader pass would. Anything unusual (a
+    /// reader error, bytes not in that charset, C1 characters) returns null and takes the full path.
+    /// </summary>
+    private static ParsedFeed? TryDirect(FeedPayload payload)
+    {
+        var bytes = payload.Content.Span;
+        var encoding = CharsetDecoder.DirectEncoding(bytes, payload.ContentType, out var skip);
+        if (encoding is null || bytes[skip..].TrimStart(" \t\r\n"u8) is not [(byte)'<', ..] || RepairSniffer.NeedsRepair(bytes))
+        {
+            return null;
+        }
+
+        var stream = MemoryMarshal.TryGetArray(payload.Content, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset + skip, segment.Count - skip, writable: false)
+            : new MemoryStream(payload.Content[skip..].ToArray(), writable: false);
+        using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024);
+        return XmlFeedReader.TryReadDirect(text, payload.Location);
     }
 
     private static int FirstSignificant(string text)

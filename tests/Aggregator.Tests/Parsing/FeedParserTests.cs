@@ -91,6 +91,37 @@ public sealed class FeedParserTests
     }
 
     [Fact]
+    public void Windows1252CodePointsReadAsTheCharactersTheyMeant()
+    {
+        var feed = ParsingDocuments.Parse(ParsingDocuments.Rss("<item><title>don&#146;t</title><description>don\u0092t</description></item>"));
+
+        Assert.Equal("don\u2019t", feed.Entries[0].Title);
+        Assert.Equal("don\u2019t", feed.Entries[0].Summary);
+    }
+
+    [Fact]
+    public void APlainEntityDeclaredInTheDoctypeExpands()
+    {
+        var feed = ParsingDocuments.Parse("""
+            <!DOCTYPE rss [ <!ENTITY id "tag:example.com,"> ]>
+            <rss version="2.0"><channel><item><guid isPermaLink="false">&id;2006:/blog/</guid></item></channel></rss>
+            """);
+
+        Assert.Equal("tag:example.com,2006:/blog/", feed.Entries[0].Id);
+    }
+
+    [Fact]
+    public void ABodyInAnotherCharsetThanTheGuessFallsBackToTheFullDecode()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var bytes = Encoding.GetEncoding(1252).GetBytes("<?xml version=\"1.0\"?><rss><channel><title>Café</title></channel></rss>");
+
+        var feed = ParsingDocuments.Parse(bytes, "application/xml");
+
+        Assert.Equal("Café", feed.Title);
+    }
+
+    [Fact]
     public void AddParsingRegistersOneSharedFeedParser()
     {
         using var provider = new ServiceCollection().AddParsing().BuildServiceProvider();

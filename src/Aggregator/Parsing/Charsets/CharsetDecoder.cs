@@ -24,6 +24,81 @@ internal static partial class CharsetDecoder
             return new DecodedDocument(text, bom.Name, invalid);
         }
 
+        var candidates = Candidates(data, header, sniffed);
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var name = candidates[i];
+            if (name is null || Array.IndexOf(candidates, name) < i)
+            {
+                continue;
+            }
+
+            var strict = Lookup(name, strict: true);
+            if (strict is null)
+            {
+                continue; // a bogus charset name: try the next candidate
+            }
+
+            try
+            {
+                return new DecodedDocument(StripBom(strict.GetString(data)), name, false);
+            }
+            catch (DecoderFallbackException)
+            {
+                // not this charset; the next candidate may fit
+            }
+        }
+
+        var rfc3023 = candidates[0]!;
+        var fallback = Lookup(rfc3023, strict: false) is null ? "utf-8" : rfc3023;
+        var (lenient, _) = DecodeLenient(data, fallback);
+        return new DecodedDocument(lenient, fallback, true);
+    }
+
+    /// <summary>
+    /// The strict encoding to stream the bytes through when <see cref="Decode"/> would settle on it
+    /// without trying another: UTF-8 (validated up front, vectorized), ASCII, and the common CJK
+    /// charsets (which throw mid-stream if they do not fit, sending the caller to the full path).
+    /// Null when only the full decode can tell. <paramref name="skip"/> is the BOM length.
+    /// </summary>
+    public static Encoding? DirectEncoding(ReadOnlySpan<byte> data, string? contentType, out int skip)
+    {
+        skip = 0;
+        var sniffed = ByteOrderSniffer.Sniff(data);
+        if (sniffed is { } layout)
+        {
+            skip = layout.BomLength;
+            return layout is { Name: "utf-8", BomLength: 3 } && System.Text.Unicode.Utf8.IsValid(data[3..]) ? ValidatedUtf8 : null;
+        }
+
+        var candidates = Candidates(data, ContentTypeHeader.Parse(contentType), null);
+        foreach (var name in candidates)
+        {
+            switch (name)
+            {
+                case null:
+                    continue;
+                case "utf-8":
+                    return System.Text.Unicode.Utf8.IsValid(data) ? ValidatedUtf8 : null;
+                case "us-ascii" when Ascii.IsValid(data):
+                    return ValidatedUtf8;
+                case "us-ascii":
+                    continue; // Decode would move on to the next candidate as well
+                case "gb18030" or "big5" or "shift_jis" or "euc-kr":
+                    return Lookup(name, strict: true);
+                default:
+                    return null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>For bytes already validated as UTF-8: the plain decoder is the fastest, nothing can go wrong.</summary>
+    private static readonly Encoding ValidatedUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+
+    private static string?[] Candidates(ReadOnlySpan<byte> data, ContentTypeHeader header, (string Name, int BomLength)? sniffed)
+    {
         var declared = Canonical(ReadDeclaredEncoding(data, sniffed?.Name));
         if (sniffed is { } layout && declared is not null && (declared.StartsWith("utf-16", StringComparison.Ordinal) || declared.StartsWith("utf-32", StringComparison.Ordinal)))
         {
@@ -49,34 +124,7 @@ internal static partial class CharsetDecoder
             rfc3023 = declared ?? headerCharset ?? sniffed?.Name ?? "utf-8";
         }
 
-        string?[] candidates = [rfc3023, declared, sniffed?.Name, "utf-8", "windows-1252"];
-        for (var i = 0; i < candidates.Length; i++)
-        {
-            var name = candidates[i];
-            if (name is null || Array.IndexOf(candidates, name) < i)
-            {
-                continue;
-            }
-
-            var strict = Lookup(name, strict: true);
-            if (strict is null)
-            {
-                continue; // a bogus charset name: try the next candidate
-            }
-
-            try
-            {
-                return new DecodedDocument(StripBom(strict.GetString(data)), name, false);
-            }
-            catch (DecoderFallbackException)
-            {
-                // not this charset; the next candidate may fit
-            }
-        }
-
-        var fallback = Lookup(rfc3023, strict: false) is null ? "utf-8" : rfc3023;
-        var (lenient, _) = DecodeLenient(data, fallback);
-        return new DecodedDocument(lenient, fallback, true);
+        return [rfc3023, declared, sniffed?.Name, "utf-8", "windows-1252"];
     }
 
     /// <summary>The 32 characters windows-1252 assigns to bytes 0x80–0x9F.</summary>

@@ -34,7 +34,14 @@ internal sealed class FeedXmlReader : IDisposable
     /// <summary>The innermost xml:base in scope, or null when the document set none.</summary>
     public string? ExplicitBase => _bases.Count > 0 ? _bases.Peek().Base.OriginalString : null;
 
-    public static FeedXmlReader Create(string text, Uri location, IEnumerable<string> undeclaredPrefixes)
+    public static FeedXmlReader Create(string text, Uri location, IEnumerable<string> undeclaredPrefixes) =>
+        Create(new StringReader(text), location, undeclaredPrefixes, checkCharacters: false);
+
+    /// <summary>
+    /// Opens the reader over any text. With <paramref name="checkCharacters"/> a stray control character
+    /// is an error (the direct path then falls back to the repaired text); without, the repair pass has removed them.
+    /// </summary>
+    public static FeedXmlReader Create(TextReader text, Uri location, IEnumerable<string> undeclaredPrefixes, bool checkCharacters)
     {
         var table = new NameTable();
         var names = new FeedNames(table);
@@ -56,13 +63,13 @@ internal sealed class FeedXmlReader : IDisposable
             XmlResolver = null,
             MaxCharactersFromEntities = 1024,
             MaxCharactersInDocument = 64L * 1024 * 1024,
-            CheckCharacters = false,
+            CheckCharacters = checkCharacters,
             IgnoreComments = true,
             IgnoreProcessingInstructions = true,
             NameTable = table,
         };
         var context = new XmlParserContext(table, namespaces, null, XmlSpace.None);
-        return new FeedXmlReader(XmlReader.Create(new StringReader(text), settings, context), names, location);
+        return new FeedXmlReader(XmlReader.Create(text, settings, context), names, location);
     }
 
     /// <summary>Advances one node, enforcing the depth limit and tracking xml:base.</summary>

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Xml;
 using Aggregator.Model;
@@ -16,13 +17,14 @@ internal static partial class XmlFeedReader
 {
     private const int MaxPrefixRetries = 8;
 
+    /// <summary>Reads decoded text through the repair pass; the tolerant path every document can take.</summary>
     public static ParsedFeed Read(string text, Uri location)
     {
         var repaired = XmlRepair.Repair(text);
         var undeclared = new List<string>();
         while (true)
         {
-            var feed = ReadOnce(repaired, location, undeclared);
+            var feed = ReadOnce(FeedXmlReader.Create(repaired, location, undeclared), undeclared, direct: false);
             if (feed is not null)
             {
                 return feed;
@@ -30,10 +32,26 @@ internal static partial class XmlFeedReader
         }
     }
 
-    /// <summary>One pass; null means "an undeclared prefix was found and added, read again".</summary>
-    private static ParsedFeed? ReadOnce(string text, Uri location, List<string> undeclared)
+    /// <summary>
+    /// Streams a well-formed document straight from its bytes, without a decoded copy or the repair
+    /// pass; null when the document needs either (then the caller takes <see cref="Read"/>).
+    /// </summary>
+    public static ParsedFeed? TryReadDirect(TextReader text, Uri location)
     {
-        using var cursor = FeedXmlReader.Create(text, location, undeclared);
+        try
+        {
+            return ReadOnce(FeedXmlReader.Create(text, location, [], checkCharacters: true), [], direct: true);
+        }
+        catch (DecoderFallbackException)
+        {
+            return null; // the bytes are not in the charset we guessed: decode properly
+        }
+    }
+
+    /// <summary>One pass; null means "read again" (an undeclared prefix was added, or the direct path met an error).</summary>
+    private static ParsedFeed? ReadOnce(FeedXmlReader reader, List<string> undeclared, bool direct)
+    {
+        using var cursor = reader;
         FeedFormat? format = null;
         RssChannel? channel = null;
         AtomFeed? atom = null;
@@ -61,6 +79,10 @@ internal static partial class XmlFeedReader
                 channel = new RssChannel();
                 RssReader.Read(cursor, channel);
             }
+        }
+        catch (XmlException) when (direct)
+        {
+            return null;
         }
         catch (XmlException ex)
         {

@@ -225,7 +225,7 @@ internal static class XmlRepair
         return sb.ToString();
     }
 
-    private static bool IsXmlChar(int code) =>
+    internal static bool IsXmlChar(int code) =>
         code is 0x9 or 0xA or 0xD or (>= 0x20 and <= 0xD7FF) or (>= 0xE000 and <= 0xFFFD) or (>= 0x10000 and <= 0x10FFFF);
 
     private static int Find(string text, string value, int from)

@@ -67,4 +67,15 @@ public sealed class XmlRepairTests
     {
         Assert.Equal("<!-- c -->\n<rss/>", XmlRepair.Repair("<!-- c -->\n<?xml version=\"1.0\"?><rss/>"));
     }
+
+    [Theory]
+    [InlineData("<t>plain &amp; &#160; &#x4e2d;</t>", false)]
+    [InlineData("<t>don&#146;t</t>", true)]
+    [InlineData("<t>&#X41;</t>", true)]
+    [InlineData("<t>&#1;</t>", true)]
+    [InlineData("<t>don\u0092t</t>", true)]
+    public void TheRepairSnifferSendsOnlyDocumentsWithHiddenProblemsToTheRepairPass(string document, bool needsRepair)
+    {
+        Assert.Equal(needsRepair, RepairSniffer.NeedsRepair(System.Text.Encoding.UTF8.GetBytes(document)));
+    }
 }
