@@ -41,7 +41,11 @@ internal static partial class CharsetDecoder
 
             try
             {
-                return new DecodedDocument(StripBom(strict.GetString(data)), name, false);
+                var text = StripBom(strict.GetString(data));
+                if (i != GuessIndex || ChineseText.IsPlausible(text))
+                {
+                    return new DecodedDocument(text, name, false);
+                }
             }
             catch (DecoderFallbackException)
             {
@@ -95,6 +99,8 @@ internal static partial class CharsetDecoder
     }
 
     /// <summary>For bytes already validated as UTF-8: the plain decoder is the fastest, nothing can go wrong.</summary>
+    private const int GuessIndex = 4;
+
     private static readonly Encoding ValidatedUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 
     private static string?[] Candidates(ReadOnlySpan<byte> data, ContentTypeHeader header, (string Name, int BomLength)? sniffed)
@@ -124,7 +130,10 @@ internal static partial class CharsetDecoder
             rfc3023 = declared ?? headerCharset ?? sniffed?.Name ?? "utf-8";
         }
 
-        return [rfc3023, declared, sniffed?.Name, "utf-8", "windows-1252"];
+        // Nothing declared and not UTF-8: Chinese sites that declare nothing send GBK, so try GB18030
+        // (accepted only when the result reads as Chinese) before windows-1252.
+        var guess = declared is null && headerCharset is null && sniffed is null ? "gb18030" : null;
+        return [rfc3023, declared, sniffed?.Name, "utf-8", guess, "windows-1252"];
     }
 
     /// <summary>The 32 characters windows-1252 assigns to bytes 0x80–0x9F.</summary>

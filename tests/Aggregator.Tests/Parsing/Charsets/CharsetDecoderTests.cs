@@ -122,4 +122,25 @@ public sealed class CharsetDecoderTests
         Assert.Equal("windows-1252", decoded.EncodingName);
         Assert.Contains("Café", decoded.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void UndeclaredGbkIsRecognisedAsChinese()
+    {
+        var bytes = Encoding.GetEncoding("GB18030").GetBytes("<rss><channel><title>沪深两市成交额突破万亿，北向资金净流入</title></channel></rss>");
+
+        var decoded = CharsetDecoder.Decode(bytes, null);
+
+        Assert.Equal("gb18030", decoded.EncodingName);
+        Assert.Contains("沪深两市成交额突破万亿，北向资金净流入", decoded.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void UndeclaredLatin1IsNotMistakenForChinese()
+    {
+        var bytes = Encoding.GetEncoding(1252).GetBytes("<rss><channel><title>Les marchés ouvrent en hausse, thé et café</title></channel></rss>");
+
+        var decoded = CharsetDecoder.Decode(bytes, null);
+
+        Assert.Equal("windows-1252", decoded.EncodingName);
+    }
 }
