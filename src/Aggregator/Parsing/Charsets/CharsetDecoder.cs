@@ -60,9 +60,9 @@ internal static partial class CharsetDecoder
     }
 
     /// <summary>
-    /// The strict encoding to stream the bytes through when <see cref="Decode"/> would settle on it
-    /// without trying another: UTF-8 (validated up front, vectorized), ASCII, and the common CJK
-    /// charsets (which throw mid-stream if they do not fit, sending the caller to the full path).
+    /// The encoding to stream the bytes through when <see cref="Decode"/> would settle on it without
+    /// trying another: UTF-8 and the common CJK charsets as strict decoders (an invalid byte throws
+    /// mid-stream and the caller falls back to the full decode), ASCII when the bytes are ASCII.
     /// Null when only the full decode can tell. <paramref name="skip"/> is the BOM length.
     /// </summary>
     public static Encoding? DirectEncoding(ReadOnlySpan<byte> data, string? contentType, out int skip)
@@ -83,7 +83,7 @@ internal static partial class CharsetDecoder
                 case null:
                     continue;
                 case "utf-8":
-                    return System.Text.Unicode.Utf8.IsValid(data) ? ValidatedUtf8 : null;
+                    return StrictUtf8;
                 case "us-ascii" when Ascii.IsValid(data):
                     return ValidatedUtf8;
                 case "us-ascii":
@@ -100,6 +100,8 @@ internal static partial class CharsetDecoder
 
     /// <summary>For bytes already validated as UTF-8: the plain decoder is the fastest, nothing can go wrong.</summary>
     private const int GuessIndex = 4;
+
+    private static readonly Encoding StrictUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private static readonly Encoding ValidatedUtf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
 

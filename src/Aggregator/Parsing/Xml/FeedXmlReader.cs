@@ -255,9 +255,10 @@ internal sealed class FeedXmlReader : IDisposable
             return trimmed;
         }
 
-        if (trimmed.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(trimmed, UriKind.Absolute, out _))
+        if (trimmed.StartsWith("https://", StringComparison.OrdinalIgnoreCase) || trimmed.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || (trimmed.Contains("://", StringComparison.Ordinal) && Uri.TryCreate(trimmed, UriKind.Absolute, out _)))
         {
-            return trimmed; // already absolute: keep it exactly as written
+            return trimmed; // already absolute: keep it exactly as written (and skip a Uri parse on the hot path)
         }
 
         return Uri.TryCreate(BaseUri, trimmed, out var resolved) ? resolved.ToString() : trimmed;
