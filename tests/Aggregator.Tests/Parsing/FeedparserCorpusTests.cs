@@ -13,6 +13,7 @@ public sealed class FeedparserCorpusTests(ITestOutputHelper output)
     {
         var parser = new FeedParser();
         var problems = new List<string>();
+        var refusals = new List<string>();
         int parsed = 0, refused = 0;
         foreach (var file in ParsingCorpus.AllFiles())
         {
@@ -30,6 +31,7 @@ public sealed class FeedparserCorpusTests(ITestOutputHelper output)
             catch (FeedParseException parse)
             {
                 refused++;
+                refusals.Add($"{file}: {parse.Message}");
                 if (!parse.Message.StartsWith("parse: ", StringComparison.Ordinal) || parse.Message.Contains('\n', StringComparison.Ordinal))
                 {
                     problems.Add($"{file}: unclear error \"{parse.Message}\"");
@@ -49,9 +51,9 @@ public sealed class FeedparserCorpusTests(ITestOutputHelper output)
         }
 
         output.WriteLine($"{parsed} files parsed, {refused} refused with a parse error, {problems.Count} problems");
-        foreach (var problem in problems)
+        foreach (var line in problems.Concat(refusals))
         {
-            output.WriteLine(problem);
+            output.WriteLine(line);
         }
 
         Assert.True(parsed + refused > 2000, "the corpus should hold over 2,000 files");
