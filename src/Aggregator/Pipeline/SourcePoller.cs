@@ -37,20 +37,57 @@ internal sealed class SourcePoller(
         if (outcome.Status != FetchStatus.Fetched || outcome.Payload is null)
             return await FinishWithoutContentAsync(source, outcome, started, cancellationToken);
 
-        var articles = ParseAndNormalize(source, outcome.Payload, time.GetUtcNow(), out var entries, out var parseError);
-        if (parseError is not null)
+        ParsedFeed feed;
+        IReadOnlyList<Article> articles;
+        int unchanged;
+        try
         {
+            feed = parser.Parse(outcome.Payload);
+            foreach (var warning in feed.Warnings)
+                logger.LogWarning("Source {SourceId}: {Warning}", source.Id, warning);
+            (articles, unchanged) = await NormalizeChangedAsync(feed, source, cancellationToken);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            var parseError = exception is FeedParseException
+                ? exception.Message
+                : $"normalize: unexpected {exception.GetType().Name}: {exception.Message}";
+            if (exception is not FeedParseException)
+                logger.LogError(exception, "Source {SourceId}: unexpected failure after fetching", source.Id);
             await store.RecordPollAsync(source, outcome, parseError, time.GetUtcNow(), cancellationToken);
             logger.LogWarning("Source {SourceId} at {FeedUrl} failed: {Error}", source.Id, source.Url, parseError);
             return Report(source, PollStatus.Failed, started, outcome) with { Error = parseError };
         }
 
-        var ingest = await store.IngestAsync(source, articles, time.GetUtcNow(), cancellationToken);
+        var ingest = articles.Count > 0
+            ? await store.IngestAsync(source, articles, time.GetUtcNow(), cancellationToken)
+            : IngestResult.Empty;
+        ingest = ingest with { Unchanged = ingest.Unchanged + unchanged };
         await store.RecordPollAsync(source, outcome, null, time.GetUtcNow(), cancellationToken);
         logger.LogInformation(
-            "Polled {SourceId}: {Entries} entries, {Added} new, {Updated} updated, {Merged} merged",
-            source.Id, entries, ingest.Added, ingest.Updated, ingest.Merged);
-        return Report(source, PollStatus.Ok, started, outcome) with { Ingest = ingest, Entries = entries };
+            "Polled {SourceId}: {Entries} entries, {Added} new, {Updated} updated, {Merged} merged, {Unchanged} unchanged",
+            source.Id, feed.Entries.Count, ingest.Added, ingest.Updated, ingest.Merged, ingest.Unchanged);
+        return Report(source, PollStatus.Ok, started, outcome) with { Ingest = ingest, Entries = feed.Entries.Count };
+    }
+
+    /// <summary>
+    /// Sanitizing is the costly part of a poll, and most entries of a re-poll are already stored as
+    /// they are: ask the store for the hashes it holds and normalize only what is new or changed.
+    /// </summary>
+    private async Task<(IReadOnlyList<Article> Changed, int Unchanged)> NormalizeChangedAsync(
+        ParsedFeed feed, SourceDefinition source, CancellationToken cancellationToken)
+    {
+        var stamps = normalizer.Identify(feed, source);
+        var known = await store.GetKnownContentHashesAsync(source.Id, stamps.Select(s => s.EntryKey).ToList(), cancellationToken);
+        var unchanged = 0;
+        var changed = normalizer.Normalize(feed, source, time.GetUtcNow(), stamp =>
+        {
+            var same = known.TryGetValue(stamp.EntryKey, out var hash) && hash == stamp.RawHash;
+            if (same)
+                unchanged++;
+            return same;
+        });
+        return (changed, unchanged);
     }
 
     private async Task<PollReport> FinishWithoutContentAsync(
@@ -66,33 +103,6 @@ internal sealed class SourcePoller(
         var error = outcome.Error ?? "fetch: failed without a reason";
         logger.LogWarning("Source {SourceId} at {FeedUrl} failed: {Error}", source.Id, source.Url, error);
         return Report(source, PollStatus.Failed, started, outcome) with { Error = error };
-    }
-
-    private IReadOnlyList<Article> ParseAndNormalize(
-        SourceDefinition source, FeedPayload payload, DateTimeOffset seenAt, out int entries, out string? error)
-    {
-        entries = 0;
-        error = null;
-        try
-        {
-            var feed = parser.Parse(payload);
-            entries = feed.Entries.Count;
-            foreach (var warning in feed.Warnings)
-                logger.LogWarning("Source {SourceId}: {Warning}", source.Id, warning);
-            return normalizer.Normalize(feed, source, seenAt);
-        }
-        catch (FeedParseException exception)
-        {
-            error = exception.Message;
-        }
-        catch (Exception exception) when (exception is not OperationCanceledException)
-        {
-            // A bug in a stage must cost one source, not the run; the message keeps the stage's name.
-            logger.LogError(exception, "Source {SourceId}: unexpected failure while parsing", source.Id);
-            error = $"parse: unexpected {exception.GetType().Name}: {exception.Message}";
-        }
-
-        return [];
     }
 
     private static string? Deferral(SourceHealth health, DateTimeOffset now)

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Parse+normalize benchmark: Aggregator vs Python feedparser vs Node rss-parser over the same
+# generated corpus, whole process, same run, medians of RUNS runs. Prints one table.
+#   bash bench/parse.sh            # 500 feeds x 40 items (the issue's corpus)
+#   RUNS=3 FEEDS=100 bash bench/parse.sh
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/.." && pwd)"
+shared="${SHARED:-$repo/../shared}"
+work="${BENCH_DIR:-/tmp/aggregator-bench}"
+runs="${RUNS:-5}"
+feeds="${FEEDS:-500}"
+mkdir -p "$work"
+
+corpus="$work/corpus-$feeds"
+if [ ! -d "$corpus" ]; then
+  /usr/bin/python3 "$shared/bench/gen_corpus.py" --out "$corpus" --feeds "$feeds" --items 40 >/dev/null
+fi
+
+# Peers, installed if missing (Debian's python3-feedparser; rss-parser from npm).
+if ! /usr/bin/python3 -c 'import feedparser' 2>/dev/null; then
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-feedparser >/dev/null
+fi
+if [ ! -d "$work/rss-parser/node_modules/rss-parser" ]; then
+  mkdir -p "$work/rss-parser"
+  cp "$shared/bench/peers/package.json" "$shared/bench/peers/rss_parser.js" "$work/rss-parser/"
+  (cd "$work/rss-parser" && npm install --silent --no-audit --no-fund >/dev/null)
+fi
+
+dotnet build "$repo/src/Aggregator/Aggregator.csproj" -c Release -v quiet -nologo >/dev/null
+app="$repo/src/Aggregator/bin/Release/net10.0/Aggregator.dll"
+
+# name|command
+commands=(
+  "Aggregator parse+normalize (2 threads)|dotnet $app parse --stats --log-level error $corpus"
+  "Aggregator parse+normalize (1 thread)|dotnet $app parse --stats --threads 1 --log-level error $corpus"
+  "feedparser 6 (sanitizing)|/usr/bin/python3 $shared/bench/peers/py_feedparser.py $corpus"
+  "rss-parser 3 (no sanitizing)|node $work/rss-parser/rss_parser.js $corpus"
+)
+
+/usr/bin/python3 - "$runs" "$corpus" "${commands[@]}" <<'PY'
+import json, os, re, statistics, subprocess, sys, time
+runs, corpus, specs = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+stats = json.load(open(corpus + "_stats.json"))
+items = stats.get("items") or stats.get("total_items")
+results = {}
+for r in range(runs):
+    for spec in specs:  # interleaved, so machine noise hits every peer alike
+        name, cmd = spec.split("|", 1)
+        start = time.perf_counter()
+        out = subprocess.run(cmd, shell=True, capture_output=True, text=True)
+        wall = time.perf_counter() - start
+        if out.returncode not in (0, 1):
+            sys.exit(f"{name} failed: {out.stderr[-500:]}")
+        counted = re.search(r"(\d+) articles|items=(\d+)", out.stdout)
+        results.setdefault(name, []).append((wall, counted.group(1) or counted.group(2) if counted else "?"))
+print(f"corpus: {corpus} ({items} items), medians of {runs} runs, whole process, same run")
+print(f"{'what':40} {'wall s':>8} {'items/s':>9} {'items':>7} {'vs feedparser':>14} {'vs rss-parser':>14}")
+med = {n: statistics.median(w for w, _ in v) for n, v in results.items()}
+fp = next(v for n, v in med.items() if n.startswith("feedparser"))
+rp = next(v for n, v in med.items() if n.startswith("rss-parser"))
+for name, vals in results.items():
+    m = med[name]
+    print(f"{name:40} {m:8.2f} {int(items) / m:9.0f} {vals[0][1]:>7} {fp / m:13.1f}x {rp / m:13.2f}x")
+PY
