@@ -1,0 +1,104 @@
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Storage;
+
+/// <summary>The statements of the ingest path, prepared once on the write connection and reused.</summary>
+internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
+{
+    /// <summary>Level 1: this source's entry, its stored hash, and whether it is the article's canonical copy.</summary>
+    public PreparedCommand FindEntry { get; } = new(connection, """
+        SELECT e.article_seq, e.content_hash, (a.source_id = $source_id AND a.entry_key = $entry_key)
+        FROM article_entries e JOIN articles a ON a.seq = e.article_seq
+        WHERE e.source_id = $source_id AND e.entry_key = $entry_key;
+        """, "$source_id", "$entry_key");
+
+    public PreparedCommand IsTombstoned { get; } = new(connection, """
+        SELECT EXISTS (SELECT 1 FROM tombstones WHERE key IN ($entry, $link));
+        """, "$entry", "$link");
+
+    /// <summary>Level 2: any report of the same canonical link.</summary>
+    public PreparedCommand FindByLink { get; } = new(connection, """
+        SELECT article_seq FROM article_entries WHERE link = $link LIMIT 1;
+        """, "$link");
+
+    /// <summary>
+    /// Level 3 candidates inside the time window: the same (specific enough) title key, or a
+    /// fingerprint sharing one 16-bit band — every pair within 3 bits shares a band for sure, most
+    /// within 10 do. Articles this source already reported are not candidates.
+    /// </summary>
+    public PreparedCommand FindStoryCandidates { get; } = new(connection, """
+        SELECT a.seq, a.title_key, a.fingerprint, a.published
+        FROM articles a
+        WHERE a.seq IN (
+                SELECT seq FROM articles WHERE title_key = $title_key AND published BETWEEN $from AND $to
+                UNION SELECT seq FROM articles WHERE fp0 = $fp0
+                UNION SELECT seq FROM articles WHERE fp1 = $fp1
+                UNION SELECT seq FROM articles WHERE fp2 = $fp2
+                UNION SELECT seq FROM articles WHERE fp3 = $fp3)
+          AND a.published BETWEEN $from AND $to
+          AND NOT EXISTS (SELECT 1 FROM article_entries e WHERE e.article_seq = a.seq AND e.source_id = $source_id)
+        ORDER BY a.published DESC
+        LIMIT $limit;
+        """, "$title_key", "$from", "$to", "$fp0", "$fp1", "$fp2", "$fp3", "$source_id", "$limit");
+
+    public PreparedCommand CanonicalPriority { get; } = new(connection, """
+        SELECT s.priority FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.seq = $seq;
+        """, "$seq");
+
+    public PreparedCommand InsertArticle { get; } = new(connection, """
+        INSERT INTO articles (id, canonical_link, source_id, entry_key, guid, title, title_key, author,
+            published, updated, first_seen, last_changed, thumbnail, body, summary, content_hash,
+            fingerprint, fp0, fp1, fp2, fp3, comments)
+        VALUES ($id, $link, $source_id, $entry_key, $guid, $title, $title_key, $author,
+            $published, $updated, $seen, $seen, $thumbnail, $body, $summary, $content_hash,
+            $fingerprint, $fp0, $fp1, $fp2, $fp3, $comments)
+        RETURNING seq;
+        """, "$id", "$link", "$source_id", "$entry_key", "$guid", "$title", "$title_key", "$author",
+        "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash",
+        "$fingerprint", "$fp0", "$fp1", "$fp2", "$fp3", "$comments");
+
+    /// <summary>
+    /// Replaces the canonical copy's content. The link moves only when no other article owns it
+    /// (it cannot normally: level 2 would have matched that article first).
+    /// </summary>
+    public PreparedCommand UpdateArticle { get; } = new(connection, """
+        UPDATE articles SET
+            canonical_link = CASE WHEN EXISTS (SELECT 1 FROM articles o WHERE o.canonical_link = $link AND o.seq <> $seq)
+                             THEN canonical_link ELSE $link END,
+            source_id = $source_id, entry_key = $entry_key, guid = $guid, title = $title, title_key = $title_key,
+            author = $author, published = $published, updated = $updated, last_changed = $seen,
+            thumbnail = $thumbnail, body = $body, summary = $summary, content_hash = $content_hash,
+            fingerprint = $fingerprint, fp0 = $fp0, fp1 = $fp1, fp2 = $fp2, fp3 = $fp3, comments = $comments
+        WHERE seq = $seq;
+        """, "$seq", "$link", "$source_id", "$entry_key", "$guid", "$title", "$title_key", "$author",
+        "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash",
+        "$fingerprint", "$fp0", "$fp1", "$fp2", "$fp3", "$comments");
+
+    public PreparedCommand UpsertEntry { get; } = new(connection, """
+        INSERT INTO article_entries (source_id, entry_key, article_seq, guid, link, content_hash)
+        VALUES ($source_id, $entry_key, $seq, $guid, $link, $content_hash)
+        ON CONFLICT (source_id, entry_key) DO UPDATE SET guid = excluded.guid, link = excluded.link, content_hash = excluded.content_hash;
+        """, "$source_id", "$entry_key", "$seq", "$guid", "$link", "$content_hash");
+
+    public PreparedCommand ListCategories { get; } = new(connection, """
+        SELECT name FROM article_categories WHERE article_seq = $seq ORDER BY position;
+        """, "$seq");
+
+    public PreparedCommand ArticlePublished { get; } = new(connection, """
+        SELECT published FROM articles WHERE seq = $seq;
+        """, "$seq");
+
+    public PreparedCommand InsertCategory { get; } = new(connection, """
+        INSERT INTO article_categories (article_seq, position, name, published) VALUES ($seq, $position, $name, $published);
+        """, "$seq", "$position", "$name", "$published");
+
+    public PreparedCommand RedateCategories { get; } = new(connection, """
+        UPDATE article_categories SET published = $published WHERE article_seq = $seq AND published <> $published;
+        """, "$seq", "$published");
+
+    public void Dispose()
+    {
+        foreach (var command in new[] { FindEntry, IsTombstoned, FindByLink, FindStoryCandidates, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
+            command.Dispose();
+    }
+}
