@@ -20,9 +20,20 @@ internal static class ArticleKeys
 
     public static string LinkTombstone(string link) => "l:" + link;
 
-    /// <summary>The 16-bit band <paramref name="index"/> (0–3) of a fingerprint; null for "no fingerprint" (empty body).</summary>
-    public static long? Band(ulong fingerprint, int index) =>
-        fingerprint == 0 ? null : (long)((fingerprint >> (16 * index)) & 0xFFFF);
+    /// <summary>How many characters of a title key the overlap candidates compare (the matcher's shared-prefix length).</summary>
+    public const int TitleAnchorLength = 4;
+
+    /// <summary>The first <see cref="TitleAnchorLength"/> characters (the whole key when shorter).</summary>
+    public static string TitleStart(string titleKey) => titleKey.Length <= TitleAnchorLength ? titleKey : titleKey[..TitleAnchorLength];
+
+    /// <summary>The last <see cref="TitleAnchorLength"/> characters (the whole key when shorter).</summary>
+    public static string TitleEnd(string titleKey) => titleKey.Length <= TitleAnchorLength ? titleKey : titleKey[^TitleAnchorLength..];
+
+    /// <summary>
+    /// Exclusive upper bound of the keys starting with <paramref name="prefix"/>: U+10FFFF sorts after
+    /// every character in SQLite's binary (UTF-8) order.
+    /// </summary>
+    public static string PrefixUpperBound(string prefix) => prefix + "\U0010FFFF";
 
     public static long ToStored(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 

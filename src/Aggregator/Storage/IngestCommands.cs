@@ -22,24 +22,21 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         """, "$link");
 
     /// <summary>
-    /// Level 3 candidates inside the time window: the same (specific enough) title key, or a
-    /// fingerprint sharing one 16-bit band — every pair within 3 bits shares a band for sure, most
-    /// within 10 do. Articles this source already reported are not candidates.
+    /// Level 3 candidates inside the time window. The matcher only merges titles that are equal, share a
+    /// four-character prefix, or contain one another, so candidates are the titles starting like this
+    /// one (title_key range) or ending like it (title_end): every pair the matcher accepts except a title
+    /// found in the middle of another. Articles this source already reported are not candidates.
     /// </summary>
     public PreparedCommand FindStoryCandidates { get; } = new(connection, """
         SELECT a.seq, a.title_key, a.fingerprint, a.published
         FROM articles a
         WHERE a.seq IN (
-                SELECT seq FROM articles WHERE title_key = $title_key AND published BETWEEN $from AND $to
-                UNION SELECT seq FROM articles WHERE fp0 = $fp0
-                UNION SELECT seq FROM articles WHERE fp1 = $fp1
-                UNION SELECT seq FROM articles WHERE fp2 = $fp2
-                UNION SELECT seq FROM articles WHERE fp3 = $fp3)
-          AND a.published BETWEEN $from AND $to
+                SELECT seq FROM articles WHERE title_key >= $start AND title_key < $start_end AND published BETWEEN $from AND $to
+                UNION ALL
+                SELECT seq FROM articles WHERE title_end = $end AND published BETWEEN $from AND $to)
           AND NOT EXISTS (SELECT 1 FROM article_entries e WHERE e.article_seq = a.seq AND e.source_id = $source_id)
-        ORDER BY a.published DESC
         LIMIT $limit;
-        """, "$title_key", "$from", "$to", "$fp0", "$fp1", "$fp2", "$fp3", "$source_id", "$limit");
+        """, "$start", "$start_end", "$from", "$to", "$end", "$source_id", "$limit");
 
     public PreparedCommand CanonicalPriority { get; } = new(connection, """
         SELECT s.priority FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.seq = $seq;
@@ -48,14 +45,14 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
     public PreparedCommand InsertArticle { get; } = new(connection, """
         INSERT INTO articles (id, canonical_link, source_id, entry_key, guid, title, title_key, author,
             published, updated, first_seen, last_changed, thumbnail, body, summary, content_hash,
-            fingerprint, fp0, fp1, fp2, fp3, comments)
+            title_end, fingerprint, comments)
         VALUES ($id, $link, $source_id, $entry_key, $guid, $title, $title_key, $author,
             $published, $updated, $seen, $seen, $thumbnail, $body, $summary, $content_hash,
-            $fingerprint, $fp0, $fp1, $fp2, $fp3, $comments)
+            $title_end, $fingerprint, $comments)
         RETURNING seq;
         """, "$id", "$link", "$source_id", "$entry_key", "$guid", "$title", "$title_key", "$author",
         "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash",
-        "$fingerprint", "$fp0", "$fp1", "$fp2", "$fp3", "$comments");
+        "$title_end", "$fingerprint", "$comments");
 
     /// <summary>
     /// Replaces the canonical copy's content. The link moves only when no other article owns it
@@ -68,11 +65,11 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
             source_id = $source_id, entry_key = $entry_key, guid = $guid, title = $title, title_key = $title_key,
             author = $author, published = $published, updated = $updated, last_changed = $seen,
             thumbnail = $thumbnail, body = $body, summary = $summary, content_hash = $content_hash,
-            fingerprint = $fingerprint, fp0 = $fp0, fp1 = $fp1, fp2 = $fp2, fp3 = $fp3, comments = $comments
+            title_end = $title_end, fingerprint = $fingerprint, comments = $comments
         WHERE seq = $seq;
         """, "$seq", "$link", "$source_id", "$entry_key", "$guid", "$title", "$title_key", "$author",
         "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash",
-        "$fingerprint", "$fp0", "$fp1", "$fp2", "$fp3", "$comments");
+        "$title_end", "$fingerprint", "$comments");
 
     public PreparedCommand UpsertEntry { get; } = new(connection, """
         INSERT INTO article_entries (source_id, entry_key, article_seq, guid, link, content_hash)

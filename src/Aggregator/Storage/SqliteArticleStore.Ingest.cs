@@ -108,17 +108,17 @@ internal sealed partial class SqliteArticleStore
 
     private long? FindSameStory(SqliteTransaction transaction, string sourceId, Article article)
     {
-        var window = options.StoryMatch.Window;
-        var titleKey = article.TitleKey.Length >= options.StoryMatch.MinTitleKeyLength ? article.TitleKey : null;
-        var fingerprint = article.BodyFingerprint;
-        if (titleKey is null && fingerprint == 0)
+        // Without a title key the matcher never merges (neither the title nor the body rule applies).
+        var titleKey = article.TitleKey;
+        if (titleKey.Length == 0)
             return null;
 
-        var incoming = new StoryCandidate(article.TitleKey, fingerprint, article.Published);
+        var window = options.StoryMatch.Window;
+        var start = ArticleKeys.TitleStart(titleKey);
+        var incoming = new StoryCandidate(titleKey, article.BodyFingerprint, article.Published);
         using var reader = ingestCommands.FindStoryCandidates.Bind(transaction,
-            titleKey, ArticleKeys.ToStored(article.Published - window), ArticleKeys.ToStored(article.Published + window),
-            ArticleKeys.Band(fingerprint, 0), ArticleKeys.Band(fingerprint, 1), ArticleKeys.Band(fingerprint, 2), ArticleKeys.Band(fingerprint, 3),
-            sourceId, options.MaxStoryCandidates).ExecuteReader();
+            start, ArticleKeys.PrefixUpperBound(start), ArticleKeys.ToStored(article.Published - window), ArticleKeys.ToStored(article.Published + window),
+            ArticleKeys.TitleEnd(titleKey), sourceId, options.MaxStoryCandidates).ExecuteReader();
         while (reader.Read())
         {
             var candidate = new StoryCandidate(reader.GetString(1), unchecked((ulong)reader.GetInt64(2)), ArticleKeys.FromStored(reader.GetInt64(3)));
@@ -166,14 +166,12 @@ internal sealed partial class SqliteArticleStore
     /// </summary>
     private static object?[] ArticleContent(string? id, Article article, string sourceId, DateTimeOffset seenAt, DateTimeOffset? firstSeen)
     {
-        var fingerprint = article.BodyFingerprint;
         var updated = id is null ? ArticleKeys.ToStored(article.Updated ?? seenAt) : ArticleKeys.ToStored(article.Updated);
         object?[] tail =
         [
             article.Link, sourceId, article.EntryKey, article.Guid, article.Title, article.TitleKey, article.Author,
             ArticleKeys.ToStored(article.Published), updated, ArticleKeys.ToStored(firstSeen ?? seenAt), article.Thumbnail,
-            article.Body, article.Summary, article.ContentHash, unchecked((long)fingerprint),
-            ArticleKeys.Band(fingerprint, 0), ArticleKeys.Band(fingerprint, 1), ArticleKeys.Band(fingerprint, 2), ArticleKeys.Band(fingerprint, 3),
+            article.Body, article.Summary, article.ContentHash, ArticleKeys.TitleEnd(article.TitleKey), unchecked((long)article.BodyFingerprint),
             article.Comments ? 1L : 0L,
         ];
         return id is null ? tail : [id, .. tail];

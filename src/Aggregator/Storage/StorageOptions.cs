@@ -15,6 +15,11 @@ internal sealed record StorageOptions
     public TimeSpan BackoffCap { get; init; } = TimeSpan.FromHours(6);
     /// <summary>Thresholds of the cross-source story match (dedupe level 3).</summary>
     public StoryMatchOptions StoryMatch { get; init; } = new();
-    /// <summary>At most this many level-3 candidates are compared per entry (newest first).</summary>
-    public int MaxStoryCandidates { get; init; } = 32;
+    /// <summary>
+    /// At most this many level-3 candidates are compared per entry: a bound on the cost of generic
+    /// titles shared by hundreds of articles in the window.
+    /// </summary>
+    public int MaxStoryCandidates { get; init; } = 64;
+    /// <summary>Page cache per connection: the indexes of a large store must stay in memory for fast ingest.</summary>
+    public int CacheSizeMebibytes { get; init; } = 64;
 }

@@ -28,7 +28,8 @@ internal static class SchemaMigrations
 
             -- seq is the internal row key (small foreign keys); id is the stable public id.
             -- source_id/entry_key/guid/link and the content fields are those of the canonical copy.
-            -- fp0..fp3 are the four 16-bit bands of the fingerprint: near-duplicate candidates share one.
+            -- title_end is the last four characters of title_key: with the title_key index it finds every
+            -- title that shares a prefix with, or ends like, another (the story matcher's title overlap).
             CREATE TABLE articles (
                 seq INTEGER PRIMARY KEY,
                 id TEXT NOT NULL UNIQUE,
@@ -47,16 +48,13 @@ internal static class SchemaMigrations
                 body TEXT NOT NULL,
                 summary TEXT NOT NULL,
                 content_hash TEXT NOT NULL,
+                title_end TEXT NOT NULL,
                 fingerprint INTEGER NOT NULL,
-                fp0 INTEGER, fp1 INTEGER, fp2 INTEGER, fp3 INTEGER,
                 comments INTEGER NOT NULL DEFAULT 0
             ) STRICT;
             CREATE INDEX articles_published ON articles(published DESC, seq DESC);
             CREATE INDEX articles_title_key ON articles(title_key, published);
-            CREATE INDEX articles_fp0 ON articles(fp0) WHERE fp0 IS NOT NULL;
-            CREATE INDEX articles_fp1 ON articles(fp1) WHERE fp1 IS NOT NULL;
-            CREATE INDEX articles_fp2 ON articles(fp2) WHERE fp2 IS NOT NULL;
-            CREATE INDEX articles_fp3 ON articles(fp3) WHERE fp3 IS NOT NULL;
+            CREATE INDEX articles_title_end ON articles(title_end, published);
 
             -- Every report of an article: which source carried it under which key and link.
             CREATE TABLE article_entries (
