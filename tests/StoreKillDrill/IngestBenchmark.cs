@@ -93,6 +93,7 @@ internal static class IngestBenchmark
         await connection.OpenAsync();
         await connection.ExecuteAsync("""
             PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;
+            PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000;
             CREATE TABLE raw (link TEXT PRIMARY KEY, source_id TEXT, entry_key TEXT, guid TEXT, title TEXT, author TEXT,
                 published INTEGER, thumbnail TEXT, body TEXT, summary TEXT, content_hash TEXT, categories TEXT);
             """);

@@ -25,18 +25,21 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
     /// Level 3 candidates inside the time window. The matcher only merges titles that are equal, share a
     /// four-character prefix, or contain one another, so candidates are the titles starting like this
     /// one (title_key range) or ending like it (title_end): every pair the matcher accepts except a title
-    /// found in the middle of another. Articles this source already reported are not candidates.
+    /// found in the middle of another. Both read only covering indexes; a match this source already
+    /// reported is skipped afterwards (<see cref="SourceReported"/>).
     /// </summary>
     public PreparedCommand FindStoryCandidates { get; } = new(connection, """
-        SELECT a.seq, a.title_key, a.fingerprint, a.published
-        FROM articles a
-        WHERE a.seq IN (
-                SELECT seq FROM articles WHERE title_key >= $start AND title_key < $start_end AND published BETWEEN $from AND $to
-                UNION ALL
-                SELECT seq FROM articles WHERE title_end = $end AND published BETWEEN $from AND $to)
-          AND NOT EXISTS (SELECT 1 FROM article_entries e WHERE e.article_seq = a.seq AND e.source_id = $source_id)
+        SELECT seq, title_key, fingerprint, published FROM articles
+        WHERE title_key >= $start AND title_key < $start_end AND published BETWEEN $from AND $to
+        UNION ALL
+        SELECT seq, title_key, fingerprint, published FROM articles
+        WHERE title_end = $end AND published BETWEEN $from AND $to
         LIMIT $limit;
-        """, "$start", "$start_end", "$from", "$to", "$end", "$source_id", "$limit");
+        """, "$start", "$start_end", "$from", "$to", "$end", "$limit");
+
+    public PreparedCommand SourceReported { get; } = new(connection, """
+        SELECT EXISTS (SELECT 1 FROM article_entries WHERE article_seq = $seq AND source_id = $source_id);
+        """, "$seq", "$source_id");
 
     public PreparedCommand CanonicalPriority { get; } = new(connection, """
         SELECT s.priority FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.seq = $seq;
@@ -95,7 +98,7 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { FindEntry, IsTombstoned, FindByLink, FindStoryCandidates, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
+        foreach (var command in new[] { FindEntry, IsTombstoned, FindByLink, FindStoryCandidates, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
             command.Dispose();
     }
 }

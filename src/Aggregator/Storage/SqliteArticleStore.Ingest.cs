@@ -116,14 +116,24 @@ internal sealed partial class SqliteArticleStore
         var window = options.StoryMatch.Window;
         var start = ArticleKeys.TitleStart(titleKey);
         var incoming = new StoryCandidate(titleKey, article.BodyFingerprint, article.Published);
-        using var reader = ingestCommands.FindStoryCandidates.Bind(transaction,
+        var matches = new List<long>();
+        using (var reader = ingestCommands.FindStoryCandidates.Bind(transaction,
             start, ArticleKeys.PrefixUpperBound(start), ArticleKeys.ToStored(article.Published - window), ArticleKeys.ToStored(article.Published + window),
-            ArticleKeys.TitleEnd(titleKey), sourceId, options.MaxStoryCandidates).ExecuteReader();
-        while (reader.Read())
+            ArticleKeys.TitleEnd(titleKey), options.MaxStoryCandidates).ExecuteReader())
         {
-            var candidate = new StoryCandidate(reader.GetString(1), unchecked((ulong)reader.GetInt64(2)), ArticleKeys.FromStored(reader.GetInt64(3)));
-            if (matcher.IsSameStory(incoming, candidate))
-                return reader.GetInt64(0);
+            while (reader.Read())
+            {
+                var candidate = new StoryCandidate(reader.GetString(1), unchecked((ulong)reader.GetInt64(2)), ArticleKeys.FromStored(reader.GetInt64(3)));
+                if (matcher.IsSameStory(incoming, candidate))
+                    matches.Add(reader.GetInt64(0));
+            }
+        }
+
+        // A source's own two stories are never merged as "the same story from different sources".
+        foreach (var seq in matches)
+        {
+            if ((long)ingestCommands.SourceReported.Bind(transaction, seq, sourceId).ExecuteScalar()! == 0)
+                return seq;
         }
 
         return null;

@@ -168,7 +168,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         // synchronous=NORMAL in WAL mode loses nothing on a process crash (only on power loss, the last
         // commits); temp_store=MEMORY keeps sorts and unions off temporary files.
         return connection.ExecuteAsync(
-            $"PRAGMA busy_timeout = {busy}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{cacheKibibytes};");
+            $"PRAGMA busy_timeout = {busy}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{cacheKibibytes}; PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};");
     }
 
     private static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;

@@ -22,4 +22,9 @@ internal sealed record StorageOptions
     public int MaxStoryCandidates { get; init; } = 64;
     /// <summary>Page cache per connection: the indexes of a large store must stay in memory for fast ingest.</summary>
     public int CacheSizeMebibytes { get; init; } = 64;
+    /// <summary>
+    /// WAL pages before an automatic checkpoint (SQLite's default is 1,000): fewer, larger checkpoints
+    /// write each hot index page once instead of once per few polls.
+    /// </summary>
+    public int WalAutoCheckpointPages { get; init; } = 10_000;
 }

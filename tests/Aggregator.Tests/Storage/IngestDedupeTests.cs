@@ -101,6 +101,30 @@ public sealed class IngestDedupeTests
         Assert.Single(await test.Store.GetLatestAsync(null, 10, 0, None));
     }
 
+    [Fact]
+    public async Task ATitleWithAnExtraLeadingWordMatchesWhenTheBodiesAgree()
+    {
+        await using var test = await StorageTestStore.CreateAsync();
+        const string body = "<p>宁德时代晚间公告，前三季度实现营业收入2830亿元，同比增长8.3%；归母净利润370亿元，同比增长21.6%，其中第三季度净利润同比增长25%。</p>";
+        await test.IngestAsync(StorageTestStore.Source("stcn"), new ArticleBuilder().From("stcn").Key("s1").Title("宁德时代三季度净利增25%").Body(body).Build());
+
+        var result = await test.IngestAsync(StorageTestStore.Source("cls"), new ArticleBuilder().From("cls").Key("c1").Title("财联社快讯：宁德时代三季度净利增25%").Body(body).Build());
+
+        Assert.Equal(1, result.Merged);
+    }
+
+    [Fact]
+    public async Task TwoEntriesOfOneSourceAreNeverMergedAsTheSameStory()
+    {
+        await using var test = await StorageTestStore.CreateAsync();
+        var stcn = StorageTestStore.Source("stcn");
+        const string title = "宁德时代发布2026年三季度业绩预告";
+
+        var result = await test.IngestAsync(stcn, new ArticleBuilder().Key("s1").Title(title).Build(), new ArticleBuilder().Key("s2").Title(title).Build());
+
+        Assert.Equal(2, result.Added);
+    }
+
     [Theory]
     [InlineData("早间新闻")]
     [InlineData("收评")]

@@ -53,8 +53,9 @@ internal static class SchemaMigrations
                 comments INTEGER NOT NULL DEFAULT 0
             ) STRICT;
             CREATE INDEX articles_published ON articles(published DESC, seq DESC);
-            CREATE INDEX articles_title_key ON articles(title_key, published);
-            CREATE INDEX articles_title_end ON articles(title_end, published);
+            -- Both title indexes carry what the story matcher compares, so candidates never touch the table.
+            CREATE INDEX articles_title_key ON articles(title_key, published, fingerprint);
+            CREATE INDEX articles_title_end ON articles(title_end, published, title_key, fingerprint);
 
             -- Every report of an article: which source carried it under which key and link.
             CREATE TABLE article_entries (
