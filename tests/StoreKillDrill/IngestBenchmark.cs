@@ -16,7 +16,7 @@ internal static class IngestBenchmark
     private const int FeedSize = 40;
     private const int Feeds = 500;
 
-    public static async Task RunAsync(string workDirectory, int count, int preload)
+    public static async Task RunAsync(string workDirectory, int count, int preload, int runs)
     {
         var batches = Generate("bench", 1, count, DateTimeOffset.UtcNow);
         var preloadBatches = preload > 0 ? Generate("pre", 2, preload, DateTimeOffset.UtcNow.AddDays(-30)) : [];
@@ -24,7 +24,7 @@ internal static class IngestBenchmark
         Console.WriteLine($"entries {entries}, unique stories in them ~{entries * 0.7:F0}, preload {preloadBatches.Sum(b => b.Articles.Count)}");
         var storeRates = new List<double>();
         var rawRates = new List<double>();
-        for (var run = 0; run < 3; run++)
+        for (var run = 0; run < runs; run++)
         {
             var directory = Path.Combine(workDirectory, "run" + run.ToString(CultureInfo.InvariantCulture));
             if (Directory.Exists(directory))

@@ -2,7 +2,7 @@ using System.Globalization;
 using StoreKillDrill;
 
 // drill <data-dir> <round>            ingest until killed (the crash-safety test's child)
-// bench <work-dir> <articles> [preload] ingest rate of the store vs raw INSERT OR IGNORE
+// bench <work-dir> <articles> [preload] [runs] ingest rate of the store vs raw INSERT OR IGNORE
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 switch (args)
 {
@@ -10,9 +10,10 @@ switch (args)
         await KillDrill.RunAsync(directory, int.Parse(round, CultureInfo.InvariantCulture));
         return 0;
     case ["bench", var directory, var count, .. var rest]:
-        await IngestBenchmark.RunAsync(directory, int.Parse(count, CultureInfo.InvariantCulture), rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 0);
+        await IngestBenchmark.RunAsync(directory, int.Parse(count, CultureInfo.InvariantCulture),
+            rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 0, rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 3);
         return 0;
     default:
-        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload]");
+        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs]");
         return 2;
 }

@@ -16,9 +16,15 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         SELECT EXISTS (SELECT 1 FROM tombstones WHERE key IN ($entry, $link));
         """, "$entry", "$link");
 
-    /// <summary>Level 2: any report of the same canonical link.</summary>
+    /// <summary>
+    /// Level 2: any report under the same canonical link, or an article that still carries it as its
+    /// canonical link after its own entry moved to another one.
+    /// </summary>
     public PreparedCommand FindByLink { get; } = new(connection, """
-        SELECT article_seq FROM article_entries WHERE link = $link LIMIT 1;
+        SELECT article_seq FROM article_entries WHERE link = $link
+        UNION ALL
+        SELECT seq FROM articles WHERE canonical_link = $link
+        LIMIT 1;
         """, "$link");
 
     /// <summary>

@@ -78,6 +78,7 @@ internal sealed partial class SqliteArticleStore
                 UpsertEntry(transaction, source, article, seq);
                 if (isCanonical)
                     ReplaceContent(transaction, seq, source, article, seenAt);
+                MergeCategories(transaction, seq, article.Categories, null);
                 return IngestOutcome.Updated;
             }
         }

@@ -55,6 +55,23 @@ public sealed class IngestDedupeTests
     }
 
     [Fact]
+    public async Task AnEntryThatMovedToAnotherLinkStillOwnsItsOldCanonicalLink()
+    {
+        await using var test = await StorageTestStore.CreateAsync();
+        var stcn = StorageTestStore.Source("stcn");
+        const string first = "https://www.stcn.com/a.html";
+        const string second = "https://www.stcn.com/b.html";
+        await test.IngestAsync(stcn, new ArticleBuilder().Key("a").Link(first).Title("第一篇足够长的独立新闻标题甲").Build(), new ArticleBuilder().Key("b").Link(second).Title("第二篇足够长的独立新闻标题乙").Build());
+        // Entry a now points at b's link, which b owns: a keeps its old canonical link.
+        await test.IngestAsync(stcn, new ArticleBuilder().Key("a").Link(second).Title("第一篇足够长的独立新闻标题甲").Body("<p>改了</p>").Build());
+
+        var result = await test.IngestAsync(StorageTestStore.Source("cls"), new ArticleBuilder().From("cls").Key("c").Link(first).Title("转载").Build());
+
+        Assert.Equal(1, result.Merged);
+        Assert.Equal(2, (await test.Store.GetStatisticsAsync(None)).Articles);
+    }
+
+    [Fact]
     public async Task TheSameLinkFromAnotherSourceMergesCategoriesAndRecordsTheSource()
     {
         await using var test = await StorageTestStore.CreateAsync();
