@@ -29,12 +29,6 @@ internal static class ArticleKeys
     /// <summary>The last <see cref="TitleAnchorLength"/> characters (the whole key when shorter).</summary>
     public static string TitleEnd(string titleKey) => titleKey.Length <= TitleAnchorLength ? titleKey : titleKey[^TitleAnchorLength..];
 
-    /// <summary>
-    /// Exclusive upper bound of the keys starting with <paramref name="prefix"/>: U+10FFFF sorts after
-    /// every character in SQLite's binary (UTF-8) order.
-    /// </summary>
-    public static string PrefixUpperBound(string prefix) => prefix + "\U0010FFFF";
-
     public static long ToStored(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
     public static long? ToStored(DateTimeOffset? time) => time?.ToUnixTimeMilliseconds();

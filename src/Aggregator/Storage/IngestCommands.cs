@@ -30,18 +30,19 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
     /// <summary>
     /// Level 3 candidates inside the time window. The matcher only merges titles that are equal, share a
     /// four-character prefix, or contain one another, so candidates are the titles starting like this
-    /// one (title_key range) or ending like it (title_end): every pair the matcher accepts except a title
-    /// found in the middle of another. Both read only covering indexes; a match this source already
+    /// one (title_start) or ending like it (title_end): every pair the matcher accepts except a title
+    /// found in the middle of another, and keys under four characters only meet equal keys. Both read
+    /// only covering indexes, bounded by the window; a match this source already
     /// reported is skipped afterwards (<see cref="SourceReported"/>).
     /// </summary>
     public PreparedCommand FindStoryCandidates { get; } = new(connection, """
         SELECT seq, title_key, fingerprint, published FROM articles
-        WHERE title_key >= $start AND title_key < $start_end AND published BETWEEN $from AND $to
+        WHERE title_start = $start AND published BETWEEN $from AND $to
         UNION ALL
         SELECT seq, title_key, fingerprint, published FROM articles
         WHERE title_end = $end AND published BETWEEN $from AND $to
         LIMIT $limit;
-        """, "$start", "$start_end", "$from", "$to", "$end", "$limit");
+        """, "$start", "$from", "$to", "$end", "$limit");
 
     public PreparedCommand SourceReported { get; } = new(connection, """
         SELECT EXISTS (SELECT 1 FROM article_entries WHERE article_seq = $seq AND source_id = $source_id);
@@ -54,14 +55,14 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
     public PreparedCommand InsertArticle { get; } = new(connection, """
         INSERT INTO articles (id, canonical_link, source_id, entry_key, guid, title, title_key, author,
             published, updated, first_seen, last_changed, thumbnail, body, summary, content_hash,
-            title_end, fingerprint, comments)
+            title_start, title_end, fingerprint, comments)
         VALUES ($id, $link, $source_id, $entry_key, $guid, $title, $title_key, $author,
             $published, $updated, $seen, $seen, $thumbnail, $body, $summary, $content_hash,
-            $title_end, $fingerprint, $comments)
+            $title_start, $title_end, $fingerprint, $comments)
         RETURNING seq;
         """, "$id", "$link", "$source_id", "$entry_key", "$guid", "$title", "$title_key", "$author",
         "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash",
-        "$title_end", "$fingerprint", "$comments");
+        "$title_start", "$title_end", "$fingerprint", "$comments");
 
     /// <summary>
     /// Replaces the canonical copy's content. The link moves only when no other article owns it
@@ -74,11 +75,11 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
             source_id = $source_id, entry_key = $entry_key, guid = $guid, title = $title, title_key = $title_key,
             author = $author, published = $published, updated = $updated, last_changed = $seen,
             thumbnail = $thumbnail, body = $body, summary = $summary, content_hash = $content_hash,
-            title_end = $title_end, fingerprint = $fingerprint, comments = $comments
+            title_start = $title_start, title_end = $title_end, fingerprint = $fingerprint, comments = $comments
         WHERE seq = $seq;
         """, "$seq", "$link", "$source_id", "$entry_key", "$guid", "$title", "$title_key", "$author",
         "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash",
-        "$title_end", "$fingerprint", "$comments");
+        "$title_start", "$title_end", "$fingerprint", "$comments");
 
     public PreparedCommand UpsertEntry { get; } = new(connection, """
         INSERT INTO article_entries (source_id, entry_key, article_seq, guid, link, content_hash)

@@ -119,7 +119,7 @@ internal sealed partial class SqliteArticleStore
         var incoming = new StoryCandidate(titleKey, article.BodyFingerprint, article.Published);
         var matches = new List<long>();
         using (var reader = ingestCommands.FindStoryCandidates.Bind(transaction,
-            start, ArticleKeys.PrefixUpperBound(start), ArticleKeys.ToStored(article.Published - window), ArticleKeys.ToStored(article.Published + window),
+            start, ArticleKeys.ToStored(article.Published - window), ArticleKeys.ToStored(article.Published + window),
             ArticleKeys.TitleEnd(titleKey), options.MaxStoryCandidates).ExecuteReader())
         {
             while (reader.Read())
@@ -182,7 +182,8 @@ internal sealed partial class SqliteArticleStore
         [
             article.Link, sourceId, article.EntryKey, article.Guid, article.Title, article.TitleKey, article.Author,
             ArticleKeys.ToStored(article.Published), updated, ArticleKeys.ToStored(firstSeen ?? seenAt), article.Thumbnail,
-            article.Body, article.Summary, article.ContentHash, ArticleKeys.TitleEnd(article.TitleKey), unchecked((long)article.BodyFingerprint),
+            article.Body, article.Summary, article.ContentHash,
+            ArticleKeys.TitleStart(article.TitleKey), ArticleKeys.TitleEnd(article.TitleKey), unchecked((long)article.BodyFingerprint),
             article.Comments ? 1L : 0L,
         ];
         return id is null ? tail : [id, .. tail];

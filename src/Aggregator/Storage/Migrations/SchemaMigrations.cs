@@ -28,7 +28,7 @@ internal static class SchemaMigrations
 
             -- seq is the internal row key (small foreign keys); id is the stable public id.
             -- source_id/entry_key/guid/link and the content fields are those of the canonical copy.
-            -- title_end is the last four characters of title_key: with the title_key index it finds every
+            -- title_start / title_end are the first / last four characters of title_key: they find every
             -- title that shares a prefix with, or ends like, another (the story matcher's title overlap).
             CREATE TABLE articles (
                 seq INTEGER PRIMARY KEY,
@@ -48,13 +48,14 @@ internal static class SchemaMigrations
                 body TEXT NOT NULL,
                 summary TEXT NOT NULL,
                 content_hash TEXT NOT NULL,
+                title_start TEXT NOT NULL,
                 title_end TEXT NOT NULL,
                 fingerprint INTEGER NOT NULL,
                 comments INTEGER NOT NULL DEFAULT 0
             ) STRICT;
             CREATE INDEX articles_published ON articles(published DESC, seq DESC);
             -- Both title indexes carry what the story matcher compares, so candidates never touch the table.
-            CREATE INDEX articles_title_key ON articles(title_key, published, fingerprint);
+            CREATE INDEX articles_title_start ON articles(title_start, published, title_key, fingerprint);
             CREATE INDEX articles_title_end ON articles(title_end, published, title_key, fingerprint);
 
             -- Every report of an article: which source carried it under which key and link.
