@@ -16,12 +16,30 @@ internal interface IArticleStore : IAsyncDisposable
 
     Task<IReadOnlyList<SourceHealth>> GetAllHealthAsync(CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The content hashes already stored for these entry keys of one source (keys not stored are absent),
+    /// so the pipeline can skip sanitizing entries that did not change.
+    /// </summary>
+    Task<IReadOnlyDictionary<string, string>> GetKnownContentHashesAsync(string sourceId, IReadOnlyCollection<string> entryKeys, CancellationToken cancellationToken);
+
     /// <summary>Stores one poll's articles in one transaction, applying the three dedupe levels.</summary>
     Task<IngestResult> IngestAsync(SourceDefinition source, IReadOnlyList<Article> articles, DateTimeOffset seenAt, CancellationToken cancellationToken);
 
     /// <summary>Records the outcome of a poll in the source's health (validators, status, failures, backoff).</summary>
     Task RecordPollAsync(SourceDefinition source, FetchOutcome outcome, string? parseError, DateTimeOffset at, CancellationToken cancellationToken);
 
-    /// <summary>Newest first (by published date, then id); <paramref name="category"/> null means everything.</summary>
+    /// <summary>Lifts an automatic pause (the admin fixed the source); the next poll is allowed at once.</summary>
+    Task ResumeSourceAsync(string sourceId, CancellationToken cancellationToken);
+
+    /// <summary>Newest first (by published date, then newest stored); <paramref name="category"/> null means everything.</summary>
     Task<IReadOnlyList<PublishedArticle>> GetLatestAsync(string? category, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>Deletes expired articles, leaving tombstones so they never come back.</summary>
+    Task<RetentionResult> ApplyRetentionAsync(RetentionPolicy policy, CancellationToken cancellationToken);
+
+    /// <summary>Deletes one article (an admin's removal), leaving tombstones; false when there was no such article.</summary>
+    Task<bool> DeleteArticleAsync(string articleId, CancellationToken cancellationToken);
+
+    /// <summary>Counts and sizes, including how many rows this process has written (for "unchanged writes nothing").</summary>
+    Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken);
 }

@@ -1,0 +1,4 @@
+namespace Aggregator.Storage;
+
+/// <summary>Retention limits of one category (see <see cref="RetentionPolicy"/>).</summary>
+internal sealed record CategoryRetention(TimeSpan? MaxAge, int? MaxCount);

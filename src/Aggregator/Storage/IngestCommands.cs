@@ -1,0 +1,111 @@
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Storage;
+
+/// <summary>The statements of the ingest path, prepared once on the write connection and reused.</summary>
+internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
+{
+    /// <summary>Level 1: this source's entry, its stored hash, and whether it is the article's canonical copy.</summary>
+    public PreparedCommand FindEntry { get; } = new(connection, """
+        SELECT e.article_seq, e.content_hash, (a.source_id = $source_id AND a.entry_key = $entry_key)
+        FROM article_entries e JOIN articles a ON a.seq = e.article_seq
+        WHERE e.source_id = $source_id AND e.entry_key = $entry_key;
+        """, "$source_id", "$entry_key");
+
+    public PreparedCommand IsTombstoned { get; } = new(connection, """
+        SELECT EXISTS (SELECT 1 FROM tombstones WHERE key IN ($entry, $link));
+        """, "$entry", "$link");
+
+    /// <summary>
+    /// Level 2: any report under the same canonical link, or an article that still carries it as its
+    /// canonical link after its own entry moved to another one.
+    /// </summary>
+    public PreparedCommand FindByLink { get; } = new(connection, """
+        SELECT article_seq FROM article_entries WHERE link = $link
+        UNION ALL
+        SELECT seq FROM articles WHERE canonical_link = $link
+        LIMIT 1;
+        """, "$link");
+
+    /// <summary>
+    /// Level 3 candidates inside the time window. The matcher only merges titles that are equal, share a
+    /// four-character prefix, or contain one another, so candidates are the titles starting like this
+    /// one (title_start) or ending like it (title_end): every pair the matcher accepts except a title
+    /// found in the middle of another, and keys under four characters only meet equal keys. Both read
+    /// only covering indexes, bounded by the window; a match this source already
+    /// reported is skipped afterwards (<see cref="SourceReported"/>).
+    /// </summary>
+    public PreparedCommand FindStoryCandidates { get; } = new(connection, """
+        SELECT seq, title_key, fingerprint, published FROM articles
+        WHERE title_start = $start AND published BETWEEN $from AND $to
+        UNION ALL
+        SELECT seq, title_key, fingerprint, published FROM articles
+        WHERE title_end = $end AND published BETWEEN $from AND $to
+        LIMIT $limit;
+        """, "$start", "$from", "$to", "$end", "$limit");
+
+    public PreparedCommand SourceReported { get; } = new(connection, """
+        SELECT EXISTS (SELECT 1 FROM article_entries WHERE article_seq = $seq AND source_id = $source_id);
+        """, "$seq", "$source_id");
+
+    public PreparedCommand CanonicalPriority { get; } = new(connection, """
+        SELECT s.priority FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.seq = $seq;
+        """, "$seq");
+
+    public PreparedCommand InsertArticle { get; } = new(connection, """
+        INSERT INTO articles (id, canonical_link, source_id, entry_key, guid, title, title_key, author,
+            published, updated, first_seen, last_changed, thumbnail, body, summary, content_hash,
+            title_start, title_end, fingerprint, comments)
+        VALUES ($id, $link, $source_id, $entry_key, $guid, $title, $title_key, $author,
+            $published, $updated, $seen, $seen, $thumbnail, $body, $summary, $content_hash,
+            $title_start, $title_end, $fingerprint, $comments)
+        RETURNING seq;
+        """, "$id", "$link", "$source_id", "$entry_key", "$guid", "$title", "$title_key", "$author",
+        "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash",
+        "$title_start", "$title_end", "$fingerprint", "$comments");
+
+    /// <summary>
+    /// Replaces the canonical copy's content. The link moves only when no other article owns it
+    /// (it cannot normally: level 2 would have matched that article first).
+    /// </summary>
+    public PreparedCommand UpdateArticle { get; } = new(connection, """
+        UPDATE articles SET
+            canonical_link = CASE WHEN EXISTS (SELECT 1 FROM articles o WHERE o.canonical_link = $link AND o.seq <> $seq)
+                             THEN canonical_link ELSE $link END,
+            source_id = $source_id, entry_key = $entry_key, guid = $guid, title = $title, title_key = $title_key,
+            author = $author, published = $published, updated = $updated, last_changed = $seen,
+            thumbnail = $thumbnail, body = $body, summary = $summary, content_hash = $content_hash,
+            title_start = $title_start, title_end = $title_end, fingerprint = $fingerprint, comments = $comments
+        WHERE seq = $seq;
+        """, "$seq", "$link", "$source_id", "$entry_key", "$guid", "$title", "$title_key", "$author",
+        "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash",
+        "$title_start", "$title_end", "$fingerprint", "$comments");
+
+    public PreparedCommand UpsertEntry { get; } = new(connection, """
+        INSERT INTO article_entries (source_id, entry_key, article_seq, guid, link, content_hash)
+        VALUES ($source_id, $entry_key, $seq, $guid, $link, $content_hash)
+        ON CONFLICT (source_id, entry_key) DO UPDATE SET guid = excluded.guid, link = excluded.link, content_hash = excluded.content_hash;
+        """, "$source_id", "$entry_key", "$seq", "$guid", "$link", "$content_hash");
+
+    public PreparedCommand ListCategories { get; } = new(connection, """
+        SELECT name FROM article_categories WHERE article_seq = $seq ORDER BY position;
+        """, "$seq");
+
+    public PreparedCommand ArticlePublished { get; } = new(connection, """
+        SELECT published FROM articles WHERE seq = $seq;
+        """, "$seq");
+
+    public PreparedCommand InsertCategory { get; } = new(connection, """
+        INSERT INTO article_categories (article_seq, position, name, published) VALUES ($seq, $position, $name, $published);
+        """, "$seq", "$position", "$name", "$published");
+
+    public PreparedCommand RedateCategories { get; } = new(connection, """
+        UPDATE article_categories SET published = $published WHERE article_seq = $seq AND published <> $published;
+        """, "$seq", "$published");
+
+    public void Dispose()
+    {
+        foreach (var command in new[] { FindEntry, IsTombstoned, FindByLink, FindStoryCandidates, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
+            command.Dispose();
+    }
+}

@@ -1,0 +1,50 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Storage.Migrations;
+
+/// <summary>Brings a database to the code's schema version at start-up, all pending steps in one transaction.</summary>
+internal static class MigrationRunner
+{
+    /// <returns>The number of steps applied (0 when the schema was current).</returns>
+    public static async Task<int> ApplyAsync(SqliteConnection connection, string databasePath, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
+    {
+        var latest = migrations.Count == 0 ? 0 : migrations[^1].Version;
+        var current = await ReadVersionAsync(connection, cancellationToken);
+        if (current > latest)
+        {
+            throw new StorageException(
+                $"storage: the database {databasePath} has schema version {current}, newer than the {latest} this Aggregator understands; run a newer Aggregator or point --data elsewhere.");
+        }
+
+        if (current == latest)
+            return 0;
+
+        // BEGIN IMMEDIATE takes the write lock first, so two processes starting together cannot both
+        // migrate; the version is re-read under the lock.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        current = await ReadVersionAsync(connection, cancellationToken);
+        var applied = 0;
+        foreach (var migration in migrations.Where(m => m.Version > current))
+        {
+            try
+            {
+                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            }
+            catch (SqliteException exception)
+            {
+                throw new StorageException($"storage: migration {migration.Version} ({migration.Name}) failed on {databasePath}: {exception.Message}", exception);
+            }
+
+            // user_version lives in the database header, so it commits or rolls back with the schema.
+            await connection.ExecuteAsync(new CommandDefinition($"PRAGMA user_version = {migration.Version};", transaction: transaction, cancellationToken: cancellationToken));
+            applied++;
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return applied;
+    }
+
+    private static Task<long> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA user_version;", cancellationToken: cancellationToken));
+}

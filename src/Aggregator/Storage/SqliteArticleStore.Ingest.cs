@@ -1,0 +1,200 @@
+using Aggregator.Model;
+using Aggregator.Normalizing.Identity;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Storage;
+
+/// <summary>
+/// The ingest path and its three dedupe levels:
+/// 1. the same source and entry key is the same article (a changed content hash updates it, an
+///    unchanged one writes nothing);
+/// 2. the same canonical link from anywhere is the same article (categories appended, the report recorded);
+/// 3. a different link telling the same story (title key or fingerprint, within the window) is
+///    recorded as another report ("also reported by").
+/// When a report comes from a source with a lower priority number than the canonical copy's, it
+/// becomes the canonical copy (content, link, source); the article id never changes.
+/// </summary>
+internal sealed partial class SqliteArticleStore
+{
+    public async Task<IReadOnlyDictionary<string, string>> GetKnownContentHashesAsync(string sourceId, IReadOnlyCollection<string> entryKeys, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT entry_key AS Key, content_hash AS Hash FROM article_entries
+            WHERE source_id = @sourceId AND entry_key IN @keys;
+            """;
+        var known = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (entryKeys.Count == 0)
+            return known;
+
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        // SQLite caps the number of parameters per statement, so ask in chunks.
+        foreach (var chunk in entryKeys.Chunk(500))
+        {
+            var rows = await connection.QueryAsync<(string Key, string Hash)>(new CommandDefinition(sql, new { sourceId, keys = chunk }, cancellationToken: cancellationToken));
+            foreach (var (key, hash) in rows)
+                known[key] = hash;
+        }
+
+        return known;
+    }
+
+    public Task<IngestResult> IngestAsync(SourceDefinition source, IReadOnlyList<Article> articles, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
+        WriteAsync(async transaction =>
+        {
+            await UpsertSourceAsync(transaction, source, cancellationToken);
+            int added = 0, updated = 0, unchanged = 0, merged = 0, suppressed = 0;
+            foreach (var article in articles)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                switch (IngestOne(transaction, source, article, seenAt))
+                {
+                    case IngestOutcome.Added: added++; break;
+                    case IngestOutcome.Updated: updated++; break;
+                    case IngestOutcome.Unchanged: unchanged++; break;
+                    case IngestOutcome.Merged: merged++; break;
+                    default: suppressed++; break;
+                }
+            }
+
+            return new IngestResult(added, updated, unchanged, merged, suppressed);
+        }, cancellationToken);
+
+    private IngestOutcome IngestOne(SqliteTransaction transaction, SourceDefinition source, Article article, DateTimeOffset seenAt)
+    {
+        var commands = ingestCommands;
+        var sourceId = source.Id;
+        using (var reader = commands.FindEntry.Bind(transaction, sourceId, article.EntryKey).ExecuteReader())
+        {
+            if (reader.Read())
+            {
+                var seq = reader.GetInt64(0);
+                var storedHash = reader.GetString(1);
+                var isCanonical = reader.GetInt64(2) == 1;
+                reader.Close();
+                if (string.Equals(storedHash, article.ContentHash, StringComparison.Ordinal))
+                    return IngestOutcome.Unchanged;
+
+                UpsertEntry(transaction, source, article, seq);
+                if (isCanonical)
+                    ReplaceContent(transaction, seq, source, article, seenAt);
+                MergeCategories(transaction, seq, article.Categories, null);
+                return IngestOutcome.Updated;
+            }
+        }
+
+        var tombstoned = (long)commands.IsTombstoned.Bind(transaction,
+            ArticleKeys.EntryTombstone(sourceId, article.EntryKey), ArticleKeys.LinkTombstone(article.Link)).ExecuteScalar()!;
+        if (tombstoned == 1)
+            return IngestOutcome.Suppressed;
+
+        var existing = commands.FindByLink.Bind(transaction, article.Link).ExecuteScalar() as long?
+            ?? FindSameStory(transaction, sourceId, article);
+        if (existing is { } match)
+        {
+            UpsertEntry(transaction, source, article, match);
+            var canonicalPriority = (long)commands.CanonicalPriority.Bind(transaction, match).ExecuteScalar()!;
+            if (source.Priority < canonicalPriority)
+                ReplaceContent(transaction, match, source, article, seenAt);
+            MergeCategories(transaction, match, article.Categories, null);
+            return IngestOutcome.Merged;
+        }
+
+        var newSeq = (long)commands.InsertArticle.Bind(transaction, ArticleContent(ArticleKeys.ArticleId(sourceId, article.EntryKey), article, sourceId, seenAt, seenAt))
+            .ExecuteScalar()!;
+        UpsertEntry(transaction, source, article, newSeq);
+        MergeCategories(transaction, newSeq, article.Categories, ArticleKeys.ToStored(article.Published));
+        return IngestOutcome.Added;
+    }
+
+    private long? FindSameStory(SqliteTransaction transaction, string sourceId, Article article)
+    {
+        // Without a title key the matcher never merges (neither the title nor the body rule applies).
+        var titleKey = article.TitleKey;
+        if (titleKey.Length == 0)
+            return null;
+
+        var window = options.StoryMatch.Window;
+        var start = ArticleKeys.TitleStart(titleKey);
+        var incoming = new StoryCandidate(titleKey, article.BodyFingerprint, article.Published);
+        var matches = new List<long>();
+        using (var reader = ingestCommands.FindStoryCandidates.Bind(transaction,
+            start, ArticleKeys.ToStored(article.Published - window), ArticleKeys.ToStored(article.Published + window),
+            ArticleKeys.TitleEnd(titleKey), options.MaxStoryCandidates).ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var candidate = new StoryCandidate(reader.GetString(1), unchecked((ulong)reader.GetInt64(2)), ArticleKeys.FromStored(reader.GetInt64(3)));
+                if (matcher.IsSameStory(incoming, candidate))
+                    matches.Add(reader.GetInt64(0));
+            }
+        }
+
+        // A source's own two stories are never merged as "the same story from different sources".
+        foreach (var seq in matches)
+        {
+            if ((long)ingestCommands.SourceReported.Bind(transaction, seq, sourceId).ExecuteScalar()! == 0)
+                return seq;
+        }
+
+        return null;
+    }
+
+    private void ReplaceContent(SqliteTransaction transaction, long seq, SourceDefinition source, Article article, DateTimeOffset seenAt)
+    {
+        object?[] values = [seq, .. ArticleContent(null, article, source.Id, seenAt, null)];
+        ingestCommands.UpdateArticle.Bind(transaction, values).ExecuteNonQuery();
+        ingestCommands.RedateCategories.Bind(transaction, seq, ArticleKeys.ToStored(article.Published)).ExecuteNonQuery();
+    }
+
+    private void UpsertEntry(SqliteTransaction transaction, SourceDefinition source, Article article, long seq) =>
+        ingestCommands.UpsertEntry.Bind(transaction, source.Id, article.EntryKey, seq, article.Guid, article.Link, article.ContentHash).ExecuteNonQuery();
+
+    /// <summary>Appends the categories the article does not have yet, after the ones it has.</summary>
+    private void MergeCategories(SqliteTransaction transaction, long seq, IReadOnlyList<string> categories, long? published)
+    {
+        var existing = new List<string>();
+        if (published is null)
+        {
+            using var reader = ingestCommands.ListCategories.Bind(transaction, seq).ExecuteReader();
+            while (reader.Read())
+                existing.Add(reader.GetString(0));
+            published = (long)ingestCommands.ArticlePublished.Bind(transaction, seq).ExecuteScalar()!;
+        }
+
+        foreach (var name in categories)
+        {
+            if (existing.Contains(name))
+                continue;
+            ingestCommands.InsertCategory.Bind(transaction, seq, existing.Count, name, published).ExecuteNonQuery();
+            existing.Add(name);
+        }
+    }
+
+    /// <summary>
+    /// Values of the article columns in the order of InsertArticle (with <paramref name="id"/> and the
+    /// first-seen time) or UpdateArticle (both null: the updated time falls back to when the change was seen).
+    /// </summary>
+    private static object?[] ArticleContent(string? id, Article article, string sourceId, DateTimeOffset seenAt, DateTimeOffset? firstSeen)
+    {
+        var updated = id is null ? ArticleKeys.ToStored(article.Updated ?? seenAt) : ArticleKeys.ToStored(article.Updated);
+        object?[] tail =
+        [
+            article.Link, sourceId, article.EntryKey, article.Guid, article.Title, article.TitleKey, article.Author,
+            ArticleKeys.ToStored(article.Published), updated, ArticleKeys.ToStored(firstSeen ?? seenAt), article.Thumbnail,
+            article.Body, article.Summary, article.ContentHash,
+            ArticleKeys.TitleStart(article.TitleKey), ArticleKeys.TitleEnd(article.TitleKey), unchecked((long)article.BodyFingerprint),
+            article.Comments ? 1L : 0L,
+        ];
+        return id is null ? tail : [id, .. tail];
+    }
+
+    private enum IngestOutcome
+    {
+        Added,
+        Updated,
+        Unchanged,
+        Merged,
+        Suppressed,
+    }
+}

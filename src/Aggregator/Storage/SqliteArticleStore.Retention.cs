@@ -1,0 +1,93 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Storage;
+
+/// <summary>
+/// Retention and deletion. Every deleted article leaves tombstones for each entry key and each link
+/// it was reported under, so a feed that still lists it cannot bring it back.
+/// </summary>
+internal sealed partial class SqliteArticleStore
+{
+    public Task<RetentionResult> ApplyRetentionAsync(RetentionPolicy policy, CancellationToken cancellationToken) =>
+        WriteAsync(async transaction =>
+        {
+            var connection = transaction.Connection!;
+            var now = time.GetUtcNow();
+            await PrepareExpiredAsync(transaction, cancellationToken);
+            if (policy.MaxAge is { } maxAge)
+            {
+                const string sql = "INSERT OR IGNORE INTO temp.expired SELECT seq FROM articles WHERE published < @cutoff;";
+                await connection.ExecuteAsync(new CommandDefinition(sql, new { cutoff = ArticleKeys.ToStored(now - maxAge) }, transaction, cancellationToken: cancellationToken));
+            }
+
+            if (policy.MaxCount is { } maxCount)
+            {
+                const string sql = """
+                    INSERT OR IGNORE INTO temp.expired
+                    SELECT seq FROM articles ORDER BY published DESC, seq DESC LIMIT -1 OFFSET @maxCount;
+                    """;
+                await connection.ExecuteAsync(new CommandDefinition(sql, new { maxCount }, transaction, cancellationToken: cancellationToken));
+            }
+
+            foreach (var (name, rule) in policy.Categories)
+            {
+                if (rule.MaxAge is { } categoryAge)
+                {
+                    const string sql = "INSERT OR IGNORE INTO temp.expired SELECT article_seq FROM article_categories WHERE name = @name AND published < @cutoff;";
+                    await connection.ExecuteAsync(new CommandDefinition(sql, new { name, cutoff = ArticleKeys.ToStored(now - categoryAge) }, transaction, cancellationToken: cancellationToken));
+                }
+
+                if (rule.MaxCount is { } categoryCount)
+                {
+                    const string sql = """
+                        INSERT OR IGNORE INTO temp.expired
+                        SELECT article_seq FROM article_categories WHERE name = @name
+                        ORDER BY published DESC, article_seq DESC LIMIT -1 OFFSET @categoryCount;
+                        """;
+                    await connection.ExecuteAsync(new CommandDefinition(sql, new { name, categoryCount }, transaction, cancellationToken: cancellationToken));
+                }
+            }
+
+            return await DeleteExpiredAsync(transaction, now, cancellationToken);
+        }, cancellationToken);
+
+    public async Task<bool> DeleteArticleAsync(string articleId, CancellationToken cancellationToken)
+    {
+        var result = await WriteAsync(async transaction =>
+        {
+            await PrepareExpiredAsync(transaction, cancellationToken);
+            const string sql = "INSERT INTO temp.expired SELECT seq FROM articles WHERE id = @articleId;";
+            await transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, new { articleId }, transaction, cancellationToken: cancellationToken));
+            return await DeleteExpiredAsync(transaction, time.GetUtcNow(), cancellationToken);
+        }, cancellationToken);
+        return result.ArticlesDeleted > 0;
+    }
+
+    private static Task<int> PrepareExpiredAsync(SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        const string sql = """
+            CREATE TEMP TABLE IF NOT EXISTS expired (seq INTEGER PRIMARY KEY);
+            DELETE FROM temp.expired;
+            """;
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
+    }
+
+    private static async Task<RetentionResult> DeleteExpiredAsync(SqliteTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        // Keys in the same shape as ArticleKeys.EntryTombstone / LinkTombstone.
+        const string tombstones = """
+            INSERT OR IGNORE INTO tombstones (key, created)
+            SELECT 'e:' || source_id || char(10) || entry_key, @now FROM article_entries WHERE article_seq IN (SELECT seq FROM temp.expired)
+            UNION SELECT 'l:' || link, @now FROM article_entries WHERE article_seq IN (SELECT seq FROM temp.expired)
+            UNION SELECT 'l:' || canonical_link, @now FROM articles WHERE seq IN (SELECT seq FROM temp.expired);
+            """;
+        // Entries and categories go with their article (ON DELETE CASCADE).
+        const string delete = "DELETE FROM articles WHERE seq IN (SELECT seq FROM temp.expired);";
+        var connection = transaction.Connection!;
+        var added = await connection.ExecuteAsync(new CommandDefinition(tombstones, new { now = ArticleKeys.ToStored(now) }, transaction, cancellationToken: cancellationToken));
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(delete, transaction: transaction, cancellationToken: cancellationToken));
+        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM temp.expired;", transaction: transaction, cancellationToken: cancellationToken));
+        return new RetentionResult(deleted, added);
+    }
+}

@@ -1,0 +1,175 @@
+using Aggregator.Model;
+using Aggregator.Normalizing.Identity;
+using Aggregator.Storage.Migrations;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Storage;
+
+/// <summary>
+/// The SQLite store: one file (aggregator.db) in WAL mode. All writes go through one connection
+/// guarded by a semaphore (SQLite has one writer anyway; queuing here beats busy retries), reads
+/// open their own pooled connections and never block the writer.
+/// </summary>
+internal sealed partial class SqliteArticleStore : IArticleStore
+{
+    public const string FileName = "aggregator.db";
+
+    private readonly string connectionString;
+    private readonly SqliteConnection writer;
+    private readonly SemaphoreSlim writeLock = new(1, 1);
+    private readonly TimeProvider time;
+    private readonly StorageOptions options;
+    private readonly StoryMatcher matcher;
+    private readonly IngestCommands ingestCommands;
+    private bool disposed;
+
+    private SqliteArticleStore(string databasePath, string connectionString, SqliteConnection writer, TimeProvider time, StorageOptions options)
+    {
+        DatabasePath = databasePath;
+        this.connectionString = connectionString;
+        this.writer = writer;
+        this.time = time;
+        this.options = options;
+        matcher = new StoryMatcher(options.StoryMatch);
+        ingestCommands = new IngestCommands(writer);
+    }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Opens (creating if needed) the store in <paramref name="dataDirectory"/> and migrates its schema.</summary>
+    public static async Task<SqliteArticleStore> OpenAsync(string dataDirectory, TimeProvider time, StorageOptions? options, CancellationToken cancellationToken)
+    {
+        options ??= new StorageOptions();
+        Directory.CreateDirectory(dataDirectory);
+        var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
+        var connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Pooling = true,
+            DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
+        }.ToString();
+
+        var writer = new SqliteConnection(connectionString);
+        try
+        {
+            await writer.OpenAsync(cancellationToken);
+            // WAL is a property of the file (set once, persists); the others are per connection.
+            await writer.ExecuteAsync("PRAGMA journal_mode = WAL;");
+            await ConfigureAsync(writer, options);
+            await MigrationRunner.ApplyAsync(writer, path, SchemaMigrations.All, cancellationToken);
+            return new SqliteArticleStore(path, connectionString, writer, time, options);
+        }
+        catch
+        {
+            await writer.DisposeAsync();
+            SqliteConnection.ClearPool(writer);
+            throw;
+        }
+    }
+
+    public async Task SyncSourcesAsync(IReadOnlyList<SourceDefinition> sources, CancellationToken cancellationToken)
+    {
+        await WriteAsync(async transaction =>
+        {
+            foreach (var source in sources)
+                await UpsertSourceAsync(transaction, source, cancellationToken);
+            return 0;
+        }, cancellationToken);
+    }
+
+    public async Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken)
+    {
+        const string sql = """
+            SELECT (SELECT count(*) FROM articles) AS Articles,
+                   (SELECT count(*) FROM article_entries) AS Entries,
+                   (SELECT count(*) FROM tombstones) AS Tombstones;
+            """;
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        var counts = await connection.QuerySingleAsync<(long Articles, long Entries, long Tombstones)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        long rowsWritten;
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            // total_changes() counts every row this connection inserted, updated or deleted: the writes.
+            rowsWritten = await writer.ExecuteScalarAsync<long>("SELECT total_changes();");
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+
+        var bytes = FileSize(DatabasePath) + FileSize(DatabasePath + "-wal");
+        return new StoreStatistics(counts.Articles, counts.Entries, counts.Tombstones, rowsWritten, bytes);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (disposed)
+            return;
+        disposed = true;
+        await writeLock.WaitAsync();
+        try
+        {
+            ingestCommands.Dispose();
+            await writer.DisposeAsync();
+            SqliteConnection.ClearPool(writer);
+        }
+        finally
+        {
+            writeLock.Release();
+            writeLock.Dispose();
+        }
+    }
+
+    private static Task<int> UpsertSourceAsync(SqliteTransaction transaction, SourceDefinition source, CancellationToken cancellationToken)
+    {
+        // The WHERE makes an unchanged source a no-op: a poll of unchanged feeds writes nothing.
+        const string sql = """
+            INSERT INTO sources (id, title, url, priority) VALUES (@Id, @Title, @Url, @Priority)
+            ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, priority = excluded.priority
+            WHERE title IS NOT excluded.title OR url IS NOT excluded.url OR priority IS NOT excluded.priority;
+            """;
+        return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql,
+            new { source.Id, source.Title, Url = source.Url.ToString(), source.Priority }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private async Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        await writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await using var transaction = writer.BeginTransaction(deferred: false);
+            var result = await work(transaction);
+            await transaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            writeLock.Release();
+        }
+    }
+
+    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(cancellationToken);
+        await ConfigureAsync(connection, options);
+        return connection;
+    }
+
+    private static Task<int> ConfigureAsync(SqliteConnection connection, StorageOptions options)
+    {
+        var busy = (long)options.BusyTimeout.TotalMilliseconds;
+        var cacheKibibytes = options.CacheSizeMebibytes * 1024L;
+        // synchronous=NORMAL in WAL mode loses nothing on a process crash (only on power loss, the last
+        // commits); temp_store=MEMORY keeps sorts and unions off temporary files.
+        return connection.ExecuteAsync(
+            $"PRAGMA busy_timeout = {busy}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{cacheKibibytes}; PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};");
+    }
+
+    private static long FileSize(string path) => File.Exists(path) ? new FileInfo(path).Length : 0;
+}

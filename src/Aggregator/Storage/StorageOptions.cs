@@ -1,0 +1,30 @@
+using Aggregator.Normalizing.Identity;
+
+namespace Aggregator.Storage;
+
+/// <summary>Tuning of the SQLite store; the defaults suit one machine polling a few hundred sources.</summary>
+internal sealed record StorageOptions
+{
+    /// <summary>How long a connection waits for a lock before failing (SQLite busy_timeout).</summary>
+    public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    /// <summary>A source is paused after this many consecutive failed polls.</summary>
+    public int PauseAfterFailures { get; init; } = 10;
+    /// <summary>Wait after the first failure; doubles with each further one.</summary>
+    public TimeSpan BackoffBase { get; init; } = TimeSpan.FromMinutes(1);
+    /// <summary>Longest wait between attempts of a failing source.</summary>
+    public TimeSpan BackoffCap { get; init; } = TimeSpan.FromHours(6);
+    /// <summary>Thresholds of the cross-source story match (dedupe level 3).</summary>
+    public StoryMatchOptions StoryMatch { get; init; } = new();
+    /// <summary>
+    /// At most this many level-3 candidates are compared per entry: a bound on the cost of generic
+    /// titles shared by hundreds of articles in the window.
+    /// </summary>
+    public int MaxStoryCandidates { get; init; } = 64;
+    /// <summary>Page cache per connection: the indexes of a large store must stay in memory for fast ingest.</summary>
+    public int CacheSizeMebibytes { get; init; } = 64;
+    /// <summary>
+    /// WAL pages before an automatic checkpoint (SQLite's default is 1,000): fewer, larger checkpoints
+    /// write each hot index page once instead of once per few polls.
+    /// </summary>
+    public int WalAutoCheckpointPages { get; init; } = 10_000;
+}

@@ -1,0 +1,29 @@
+using Aggregator.Storage;
+
+namespace StoreKillDrill;
+
+/// <summary>
+/// Ingests batches forever and prints, after each commit, the keys it committed; the test kills
+/// the process at random and then checks every printed key is in the store.
+/// </summary>
+internal static class KillDrill
+{
+    public static async Task RunAsync(string dataDirectory, int round)
+    {
+        await using var store = await SqliteArticleStore.OpenAsync(dataDirectory, TimeProvider.System, null, CancellationToken.None);
+        var sources = Enumerable.Range(0, 5).Select(DrillArticles.Source).ToArray();
+        await store.SyncSourcesAsync(sources, CancellationToken.None);
+        var articles = new DrillArticles("r" + round, round);
+        Console.Out.WriteLine("ready");
+        await Console.Out.FlushAsync();
+        for (var batch = 0; ; batch++)
+        {
+            var source = sources[batch % sources.Length];
+            var items = articles.Batch(source, batch, 20, DateTimeOffset.UtcNow);
+            await store.IngestAsync(source, items, DateTimeOffset.UtcNow, CancellationToken.None);
+            // Printed only after COMMIT returned: a key on stdout is a promise that it is stored.
+            Console.Out.WriteLine($"committed\t{source.Id}\t{string.Join(',', items.Select(a => a.EntryKey))}");
+            await Console.Out.FlushAsync();
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.Globalization;
+using StoreKillDrill;
+
+// drill <data-dir> <round>            ingest until killed (the crash-safety test's child)
+// bench <work-dir> <articles> [preload] [runs] ingest rate of the store vs raw INSERT OR IGNORE
+// latest <data-dir> <articles> <categories>  publish queries over a store of that size
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+switch (args)
+{
+    case ["drill", var directory, var round]:
+        await KillDrill.RunAsync(directory, int.Parse(round, CultureInfo.InvariantCulture));
+        return 0;
+    case ["bench", var directory, var count, .. var rest]:
+        await IngestBenchmark.RunAsync(directory, int.Parse(count, CultureInfo.InvariantCulture),
+            rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 0, rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 3);
+        return 0;
+    case ["latest", var directory, var count, var categories]:
+        await LatestBenchmark.RunAsync(directory, int.Parse(count, CultureInfo.InvariantCulture), int.Parse(categories, CultureInfo.InvariantCulture), 100);
+        return 0;
+    default:
+        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | latest <data-dir> <articles> <categories>");
+        return 2;
+}
