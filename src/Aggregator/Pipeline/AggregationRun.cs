@@ -39,7 +39,6 @@ internal sealed class AggregationRun(
         });
 
         var publish = await publisher.PublishAsync(settings, store, cancellationToken);
-        logger.LogInformation("Published {Written} files ({Unchanged} unchanged)", publish.Written.Count, publish.Unchanged.Count);
         return new RunReport(reports, publish, Stopwatch.GetElapsedTime(started));
     }
 

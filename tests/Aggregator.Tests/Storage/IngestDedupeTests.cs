@@ -4,6 +4,9 @@ namespace Aggregator.Tests.Storage;
 
 public sealed class IngestDedupeTests
 {
+    // One story as several sources carry it: reprints differ by a source prefix, not by substance.
+    private const string CatlStory = "宁德时代晚间发布2026年三季度业绩预告，预计前三季度归母净利润同比增长35%至42%，主要受益于储能电池出货量大幅增长及海外市场拓展。";
+
     private static readonly CancellationToken None = CancellationToken.None;
 
     [Fact]
@@ -94,9 +97,9 @@ public sealed class IngestDedupeTests
     {
         await using var test = await StorageTestStore.CreateAsync();
         var published = StorageTestStore.Start;
-        await test.IngestAsync(StorageTestStore.Source("stcn"), new ArticleBuilder().From("stcn").Key("s1").Title("【快讯】宁德时代发布2026年三季度业绩预告").Published(published).Build());
+        await test.IngestAsync(StorageTestStore.Source("stcn"), new ArticleBuilder().From("stcn").Key("s1").Title("【快讯】宁德时代发布2026年三季度业绩预告").Body($"<p>{CatlStory}</p>").Published(published).Build());
 
-        var result = await test.IngestAsync(StorageTestStore.Source("cls"), new ArticleBuilder().From("cls").Key("c1").Title("「快讯」宁德时代发布2026年三季度业绩预告！").Body("<p>财联社电，宁德时代公告称……</p>").Published(published.AddHours(2)).Build());
+        var result = await test.IngestAsync(StorageTestStore.Source("cls"), new ArticleBuilder().From("cls").Key("c1").Title("「快讯」宁德时代发布2026年三季度业绩预告！").Body($"<p>财联社电，{CatlStory}</p>").Published(published.AddHours(2)).Build());
 
         Assert.Equal(1, result.Merged);
         var stored = Assert.Single(await test.Store.GetLatestAsync(null, 10, 0, None));
@@ -173,10 +176,10 @@ public sealed class IngestDedupeTests
     {
         await using var test = await StorageTestStore.CreateAsync();
         const string title = "宁德时代发布2026年三季度业绩预告";
-        await test.IngestAsync(StorageTestStore.Source("blog", priority: 50), new ArticleBuilder().From("blog").Key("b1").Title(title).Categories("博客").Build());
+        await test.IngestAsync(StorageTestStore.Source("blog", priority: 50), new ArticleBuilder().From("blog").Key("b1").Title(title).Body($"<p>{CatlStory}</p>").Categories("博客").Build());
         var firstId = Assert.Single(await test.Store.GetLatestAsync(null, 10, 0, None)).ArticleId;
 
-        await test.IngestAsync(StorageTestStore.Source("stcn", priority: 10), new ArticleBuilder().From("stcn").Key("s1").Title(title).Body("<p>证券时报网讯，宁德时代公告。</p>").Categories("金融").Build());
+        await test.IngestAsync(StorageTestStore.Source("stcn", priority: 10), new ArticleBuilder().From("stcn").Key("s1").Title(title).Body($"<p>证券时报网讯，{CatlStory}</p>").Categories("金融").Build());
 
         var stored = Assert.Single(await test.Store.GetLatestAsync(null, 10, 0, None));
         Assert.Equal(firstId, stored.ArticleId);
@@ -192,9 +195,9 @@ public sealed class IngestDedupeTests
     {
         await using var test = await StorageTestStore.CreateAsync();
         const string title = "宁德时代发布2026年三季度业绩预告";
-        await test.IngestAsync(StorageTestStore.Source("stcn", priority: 10), new ArticleBuilder().From("stcn").Key("s1").Title(title).Build());
+        await test.IngestAsync(StorageTestStore.Source("stcn", priority: 10), new ArticleBuilder().From("stcn").Key("s1").Title(title).Body($"<p>{CatlStory}</p>").Build());
 
-        await test.IngestAsync(StorageTestStore.Source("blog", priority: 50), new ArticleBuilder().From("blog").Key("b1").Title(title).Body("<p>转载</p>").Build());
+        await test.IngestAsync(StorageTestStore.Source("blog", priority: 50), new ArticleBuilder().From("blog").Key("b1").Title(title).Body($"<p>转载：{CatlStory}</p>").Build());
 
         var stored = Assert.Single(await test.Store.GetLatestAsync(null, 10, 0, None));
         Assert.Equal("stcn", stored.Article.SourceId);

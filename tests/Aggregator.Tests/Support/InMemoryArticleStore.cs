@@ -9,6 +9,8 @@ namespace Aggregator.Tests.Support;
 /// </summary>
 internal sealed class InMemoryArticleStore : IArticleStore
 {
+    private const string WritesUnsupported = "InMemoryArticleStore: the publishers only read; use the SQLite store for anything else.";
+
     private readonly List<PublishedArticle> _articles = [];
     private readonly List<SourceHealth> _health = [];
 
@@ -39,13 +41,28 @@ internal sealed class InMemoryArticleStore : IArticleStore
         Task.FromResult(_health.FirstOrDefault(h => h.SourceId == sourceId) ?? SourceHealth.Unknown(sourceId));
 
     public Task SyncSourcesAsync(IReadOnlyList<SourceDefinition> sources, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("InMemoryArticleStore: the publishers only read; use the SQLite store to test writes.");
+        throw new NotSupportedException(WritesUnsupported);
 
     public Task<IngestResult> IngestAsync(SourceDefinition source, IReadOnlyList<Article> articles, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("InMemoryArticleStore: the publishers only read; use the SQLite store to test writes.");
+        throw new NotSupportedException(WritesUnsupported);
 
     public Task RecordPollAsync(SourceDefinition source, FetchOutcome outcome, string? parseError, DateTimeOffset at, CancellationToken cancellationToken) =>
-        throw new NotSupportedException("InMemoryArticleStore: the publishers only read; use the SQLite store to test writes.");
+        throw new NotSupportedException(WritesUnsupported);
+
+    public Task<IReadOnlyDictionary<string, string>> GetKnownContentHashesAsync(string sourceId, IReadOnlyCollection<string> entryKeys, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(WritesUnsupported);
+
+    public Task ResumeSourceAsync(string sourceId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(WritesUnsupported);
+
+    public Task<RetentionResult> ApplyRetentionAsync(RetentionPolicy policy, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(WritesUnsupported);
+
+    public Task<bool> DeleteArticleAsync(string articleId, CancellationToken cancellationToken) =>
+        throw new NotSupportedException(WritesUnsupported);
+
+    public Task<StoreStatistics> GetStatisticsAsync(CancellationToken cancellationToken) =>
+        throw new NotSupportedException(WritesUnsupported);
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
