@@ -15,6 +15,9 @@ internal static class CliApp
             RunOnceCommand.Create(logging),
             CheckCommand.Create(),
             ParseCommand.Create(logging),
+            SourcesCommand.Create(logging),
+            ExportCommand.Create(logging),
+            PruneCommand.Create(logging),
         };
         return root;
     }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Aggregator.Configuration;
 using Aggregator.Hosting;
 using Aggregator.Pipeline;
 
@@ -28,11 +27,9 @@ internal static class RunOnceCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configPath = parse.GetRequiredValue(config);
-            var loaded = FeedsConfigLoader.Load(configPath);
-            if (!loaded.IsValid)
-                return ConfigCheckReport.Write(loaded, configPath, parse.InvocationConfiguration.Error);
+            if (SettingsLoader.Load(configPath, parse.InvocationConfiguration.Error) is not { } settings)
+                return ExitCodes.InvalidConfigurationOrUsage;
 
-            var settings = loaded.Settings!;
             var wanted = parse.GetValue(only) ?? [];
             var unknown = wanted.Where(id => settings.Sources.All(s => s.Id != id)).ToList();
             if (unknown.Count > 0)

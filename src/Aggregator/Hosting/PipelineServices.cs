@@ -25,6 +25,8 @@ internal sealed class PipelineServices : IAsyncDisposable
 
     public IArticleStore Store => provider.GetRequiredService<IArticleStore>();
 
+    public T Get<T>() where T : notnull => provider.GetRequiredService<T>();
+
     public static async Task<PipelineServices> BuildAsync(
         AggregatorSettings settings, AggregatorPaths paths, LoggingOptions logging, CancellationToken cancellationToken)
     {
