@@ -24,7 +24,7 @@ internal static class RunSummary
         var updated = report.Polls.Sum(p => p.Ingest.Updated);
         output.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{report.Polls.Count} sources: {report.Polls.Count - failed} ok, {failed} failed; {added} new, {updated} updated articles; {report.Publish?.Written.Count ?? 0} files written in {report.Elapsed.TotalSeconds:0.0} s"));
+            $"{report.Polls.Count} sources: {report.Polls.Count - failed} ok, {failed} failed; {added} new, {updated} updated articles; {report.RowsWritten} store rows written; {report.Publish?.Written.Count ?? 0} files written in {report.Elapsed.TotalSeconds:0.0} s"));
     }
 
     private static string Describe(PollStatus status) => status switch

@@ -4,7 +4,7 @@ namespace Aggregator.Fetching;
 internal sealed class FetchOptions
 {
     /// <summary>Sent when a source names no User-Agent of its own: says who we are and where to complain.</summary>
-    public const string DefaultUserAgent = "Aggregator/1.0 (+https://github.com/aggregator/aggregator; RSS aggregator)";
+    public const string DefaultUserAgent = "Aggregator/1.0 (RSS/Atom aggregator; polls politely: conditional GET, Retry-After honoured)";
 
     public string UserAgent { get; set; } = DefaultUserAgent;
 

@@ -23,6 +23,7 @@ internal sealed class AggregationRun(
         CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
+        var rowsBefore = (await store.GetStatisticsAsync(cancellationToken)).RowsWritten;
         await store.SyncSourcesAsync(settings.Sources, cancellationToken);
 
         var reports = new PollReport[sources.Count];
@@ -39,7 +40,8 @@ internal sealed class AggregationRun(
         });
 
         var publish = await publisher.PublishAsync(settings, store, cancellationToken);
-        return new RunReport(reports, publish, Stopwatch.GetElapsedTime(started));
+        var rowsWritten = (await store.GetStatisticsAsync(cancellationToken)).RowsWritten - rowsBefore;
+        return new RunReport(reports, publish, Stopwatch.GetElapsedTime(started), rowsWritten);
     }
 
     private async Task<PollReport> PollSafelyAsync(SourceDefinition source, CancellationToken cancellationToken)

@@ -65,6 +65,35 @@ public sealed class RunOnceEndToEndTests
     }
 
     [Fact]
+    public async Task ASecondRunOverUnchangedContentWritesNoArticleRows()
+    {
+        // The fixture ignores validators, so the second poll downloads and parses everything again:
+        // only the dedupe's "unchanged" path keeps it from writing.
+        await using var server = await FixtureServer.StartAsync();
+        server.MapText("/markets.xml", FeedFixtures.MarketsRss, "application/rss+xml; charset=utf-8");
+        server.MapText("/wire.atom", FeedFixtures.WireAtom, "application/atom+xml");
+        using var temp = new TempDirectory();
+        var config = temp.WriteFile("feeds.json", $$"""
+            {
+              "site": { "title": "Test News", "baseUrl": "https://news.example.net/" },
+              "sources": [
+                { "id": "markets", "title": "Markets Daily", "url": "{{server.Url("/markets.xml")}}", "categories": ["Business"] },
+                { "id": "wire", "title": "Wire", "url": "{{server.Url("/wire.atom")}}", "categories": ["Business"] }
+              ]
+            }
+            """);
+        string[] args = ["run-once", "--config", config, "--data", temp.Combine("data"), "--out", temp.Combine("public")];
+
+        await CliRunner.RunAsync(args);
+        var second = await CliRunner.RunAsync(args);
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.Contains("0 new, 0 updated articles", second.Output, StringComparison.Ordinal);
+        // One health row per source is all that may change.
+        Assert.Contains("; 2 store rows written;", second.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ATimeoutAServerErrorAndNonXmlFailOnlyTheirOwnSources()
     {
         await using var server = await FixtureServer.StartAsync();
