@@ -21,13 +21,22 @@ internal static class AggregatorWebHost
     /// <summary>How long running work gets to finish after SIGTERM/SIGINT before it is cancelled.</summary>
     public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(20);
 
+    /// <summary>Bytes Kestrel buffers per response before a write waits for the socket.</summary>
+    public const long ResponseBufferBytes = 2 * 1024 * 1024;
+
     /// <summary>A slim Kestrel host on <paramref name="urls"/> with Serilog, the pipeline and the HTTP services registered.</summary>
     public static WebApplicationBuilder CreateBuilder(
         AggregatorSettings settings, AggregatorPaths paths, LoggingOptions logging, string urls, Action<HttpOptions>? http = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
         builder.WebHost.UseUrls(urls);
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.AddServerHeader = false;
+            // A feed page is a few hundred KB: with the default 64 KB the handler is parked many times
+            // per response waiting for the socket; a larger buffer lets it hand the bytes over at once.
+            kestrel.Limits.MaxResponseBufferSize = ResponseBufferBytes;
+        });
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(SerilogFactory.Create(logging), dispose: true);
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = ShutdownTimeout);
