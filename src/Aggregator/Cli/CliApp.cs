@@ -13,6 +13,7 @@ internal static class CliApp
             logging.Format,
             logging.Level,
             RunOnceCommand.Create(logging),
+            ServeCommand.Create(logging),
             CheckCommand.Create(),
             ParseCommand.Create(logging),
             SourcesCommand.Create(logging),

@@ -1,10 +1,6 @@
 using Aggregator.Cli;
-using Aggregator.Fetching;
 using Aggregator.Model;
-using Aggregator.Normalizing;
-using Aggregator.Parsing;
 using Aggregator.Pipeline;
-using Aggregator.Publishing;
 using Aggregator.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
@@ -31,23 +27,22 @@ internal sealed class PipelineServices : IAsyncDisposable
         AggregatorSettings settings, AggregatorPaths paths, LoggingOptions logging, CancellationToken cancellationToken)
     {
         var logger = SerilogFactory.Create(logging);
-        var store = await SqliteArticleStore.OpenAsync(paths.DataDirectory, TimeProvider.System, options: null, cancellationToken);
         var services = new ServiceCollection()
             .AddLogging(builder => builder.AddSerilog(logger, dispose: true))
-            .AddSingleton(TimeProvider.System)
-            .AddSingleton<IArticleStore>(store)
-            .AddFetching(options =>
-            {
-                options.MaxConcurrentFetches = settings.MaxConcurrentFetches;
-                options.MaxConcurrentFetchesPerHost = settings.MaxConcurrentFetchesPerHost;
-            })
-            .AddParsing()
-            .AddNormalizing()
-            .AddPublishing()
-            .Configure<PublishingOptions>(options => options.OutputDirectory = paths.OutputDirectory)
-            .AddSingleton<SourcePoller>()
-            .AddSingleton<AggregationRun>();
-        return new PipelineServices(services.BuildServiceProvider());
+            .AddAggregatorPipeline(settings, paths);
+        var provider = services.BuildServiceProvider();
+        try
+        {
+            // Opening migrates the schema: fail here, before any poll, on a bad database.
+            await provider.GetRequiredService<Task<IArticleStore>>().WaitAsync(cancellationToken);
+        }
+        catch
+        {
+            await provider.DisposeAsync();
+            throw;
+        }
+
+        return new PipelineServices(provider);
     }
 
     public async ValueTask DisposeAsync() => await provider.DisposeAsync();

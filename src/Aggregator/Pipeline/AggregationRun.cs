@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Aggregator.Http;
 using Aggregator.Model;
 using Aggregator.Publishing;
 using Aggregator.Storage;
@@ -14,7 +15,8 @@ internal sealed class AggregationRun(
     SourcePoller poller,
     IFeedPublisher publisher,
     IArticleStore store,
-    ILogger<AggregationRun> logger)
+    ILogger<AggregationRun> logger,
+    AggregatorMetrics? metrics = null)
 {
     public async Task<RunReport> RunAsync(
         AggregatorSettings settings,
@@ -36,6 +38,7 @@ internal sealed class AggregationRun(
         {
             var report = await PollSafelyAsync(sources[index], token);
             reports[index] = report;
+            metrics?.RecordPoll(report);
             progress?.Report(report);
         });
 

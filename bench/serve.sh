@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# Benchmark of `serve` against nginx serving the same bytes as a static file (issue 8):
+# one category feed of 100 entries (~300 KB), wrk -t2 -c50 on 127.0.0.1, identity / gzip / 304.
+# Target: at least 0.9x nginx's requests per second, p99 under 20 ms, the 304 path at least as fast.
+#   bench/serve.sh [DURATION] [ROUNDS]      (default 15s, 3 rounds)
+set -euo pipefail
+
+DURATION=${1:-15s}
+ROUNDS=${2:-3}
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+WORK=$(mktemp -d /tmp/aggregator-serve-bench.XXXXXX)
+SERVE_PORT=${SERVE_PORT:-18081}
+NGINX_PORT=${NGINX_PORT:-18082}
+SERVE_PID=""
+NGINX_PID=""
+
+cleanup() {
+    [[ -n "$SERVE_PID" ]] && kill -TERM "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null || true
+    [[ -n "$NGINX_PID" ]] && kill -TERM "$NGINX_PID" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+    apt-get install -y nginx wrk >/dev/null
+fi
+
+echo "== build (Release)"
+dotnet build "$REPO/src/Aggregator" -c Release -o "$WORK/bin" >/dev/null
+APP="$WORK/bin/Aggregator"
+
+echo "== corpus: 10 feeds x 40 items, all in one category"
+/usr/bin/python3 /work/shared/bench/gen_corpus.py --out "$WORK/corpus" --feeds 10 --items 40 >/dev/null
+{
+    echo '{ "site": { "title": "bench", "baseUrl": "http://127.0.0.1/" },'
+    echo '  "categories": { "市场": { "slug": "market" } },'
+    echo '  "sources": ['
+    i=0
+    for feed in "$WORK"/corpus/*; do
+        [[ $i -gt 0 ]] && echo ','
+        printf '    { "id": "s%d", "title": "Source %d", "url": "file:corpus/%s", "categories": ["市场"] }' "$i" "$i" "$(basename "$feed")"
+        i=$((i + 1))
+    done
+    echo; echo '  ] }'
+} > "$WORK/feeds.json"
+"$APP" run-once --config "$WORK/feeds.json" --data "$WORK/data" --out "$WORK/public" --log-level warning >/dev/null || true
+FEED=feeds/market.atom
+ENTRIES=$(grep -o '<entry>' "$WORK/public/$FEED" | wc -l)
+echo "   $FEED: $ENTRIES entries, $(stat -c %s "$WORK/public/$FEED") bytes"
+
+echo "== servers"
+AGGREGATOR_LOG_LEVEL=warning "$APP" serve --config "$WORK/feeds.json" --data "$WORK/data" --out "$WORK/public" \
+    --urls "http://127.0.0.1:$SERVE_PORT" --log-level warning &
+SERVE_PID=$!
+
+# nginx: the same bytes as static files, a gzip copy beside each (gzip_static), ETag and 304 as it does by default.
+mkdir -p "$WORK/nginx/html/feeds" "$WORK/nginx/logs"
+cp "$WORK/public/$FEED" "$WORK/nginx/html/$FEED"
+gzip -9 -k "$WORK/nginx/html/$FEED"
+cat > "$WORK/nginx/nginx.conf" <<CONF
+worker_processes 2;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 100000;
+    types { application/atom+xml atom; }
+    gzip_static on;
+    gzip_vary on;
+    client_body_temp_path $WORK/nginx/tmp;
+    proxy_temp_path $WORK/nginx/tmp;
+    fastcgi_temp_path $WORK/nginx/tmp;
+    uwsgi_temp_path $WORK/nginx/tmp;
+    scgi_temp_path $WORK/nginx/tmp;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $WORK/nginx/html;
+        add_header Cache-Control "public, max-age=60";
+    }
+}
+CONF
+mkdir -p "$WORK/nginx/tmp"
+# nginx workers run as an unprivileged user: let them read the copy.
+chmod 755 "$WORK"
+chmod -R a+rX "$WORK/nginx/html"
+nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
+NGINX_PID=$!
+
+for _ in $(seq 1 100); do
+    curl -sf -o /dev/null "http://127.0.0.1:$SERVE_PORT/$FEED" && curl -sf -o /dev/null "http://127.0.0.1:$NGINX_PORT/$FEED" && break
+    sleep 0.2
+done
+cmp <(curl -s "http://127.0.0.1:$SERVE_PORT/$FEED") <(curl -s "http://127.0.0.1:$NGINX_PORT/$FEED") || { echo "bytes differ"; exit 1; }
+SERVE_ETAG=$(curl -sI "http://127.0.0.1:$SERVE_PORT/$FEED" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+NGINX_ETAG=$(curl -sI "http://127.0.0.1:$NGINX_PORT/$FEED" | tr -d '\r' | awk -F': ' 'tolower($1)=="etag"{print $2}')
+for server in "$SERVE_PORT:$SERVE_ETAG" "$NGINX_PORT:$NGINX_ETAG"; do
+    code=$(curl -s -o /dev/null -w '%{http_code}' -H "If-None-Match: ${server#*:}" "http://127.0.0.1:${server%%:*}/$FEED")
+    [[ "$code" == 304 ]] || { echo "no 304 from port ${server%%:*} (got $code)"; exit 1; }
+done
+
+# wrk prints "Requests/sec: N" and, with --latency, "99% X"; p99 normalized to ms.
+measure() { # url header...
+    local url=$1; shift
+    local out
+    out=$(wrk -t2 -c50 -d"$DURATION" --latency "$@" "$url")
+    local rps p99
+    rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
+    p99=$(awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f", v}' <<<"$out")
+    echo "$rps $p99"
+}
+
+# The machine is shared and noisy: each case runs ROUNDS times, serve and nginx alternating
+# (which goes first flips every round), and the table quotes the medians.
+median() { sort -g | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
+
+echo "== wrk -t2 -c50 -d$DURATION --latency, $ROUNDS rounds per case, medians; load: $(cut -d' ' -f1-3 /proc/loadavg)"
+printf '%-10s %12s %10s %12s %10s %8s\n' case "serve req/s" "p99 ms" "nginx req/s" "p99 ms" ratio
+for case in identity gzip 304; do
+    case $case in
+        identity) serve_args=(); nginx_args=() ;;
+        gzip) serve_args=(-H 'Accept-Encoding: gzip'); nginx_args=(-H 'Accept-Encoding: gzip') ;;
+        304) serve_args=(-H "If-None-Match: $SERVE_ETAG"); nginx_args=(-H "If-None-Match: $NGINX_ETAG") ;;
+    esac
+    : > "$WORK/serve.$case"; : > "$WORK/nginx.$case"
+    for round in $(seq 1 "$ROUNDS"); do
+        if (( round % 2 )); then
+            measure "http://127.0.0.1:$SERVE_PORT/$FEED" "${serve_args[@]}" >> "$WORK/serve.$case"
+            measure "http://127.0.0.1:$NGINX_PORT/$FEED" "${nginx_args[@]}" >> "$WORK/nginx.$case"
+        else
+            measure "http://127.0.0.1:$NGINX_PORT/$FEED" "${nginx_args[@]}" >> "$WORK/nginx.$case"
+            measure "http://127.0.0.1:$SERVE_PORT/$FEED" "${serve_args[@]}" >> "$WORK/serve.$case"
+        fi
+    done
+    s_rps=$(cut -d' ' -f1 "$WORK/serve.$case" | median); s_p99=$(cut -d' ' -f2 "$WORK/serve.$case" | median)
+    n_rps=$(cut -d' ' -f1 "$WORK/nginx.$case" | median); n_p99=$(cut -d' ' -f2 "$WORK/nginx.$case" | median)
+    ratio=$(awk -v a="$s_rps" -v b="$n_rps" 'BEGIN{printf "%.2f", a/b}')
+    printf '%-10s %12.0f %10.2f %12.0f %10.2f %8s\n' "$case" "$s_rps" "$s_p99" "$n_rps" "$n_p99" "$ratio"
+done

@@ -1,0 +1,44 @@
+using Microsoft.Extensions.Primitives;
+using Microsoft.Net.Http.Headers;
+
+namespace Aggregator.Http;
+
+/// <summary>
+/// If-None-Match and If-Modified-Since for GET and HEAD (RFC 9110 13.1.2, 13.1.3, 13.2.2): when
+/// If-None-Match is present it alone decides (weak comparison); otherwise a valid If-Modified-Since
+/// at or after Last-Modified means not modified. A date that does not parse is ignored.
+/// </summary>
+internal static class ConditionalRequest
+{
+    public static bool IsNotModified(StringValues ifNoneMatch, StringValues ifModifiedSince, ServedFile file, ServedVariant variant)
+    {
+        if (!StringValues.IsNullOrEmpty(ifNoneMatch))
+            return Matches(ifNoneMatch, variant.ETagText);
+
+        if (StringValues.IsNullOrEmpty(ifModifiedSince) || ifModifiedSince.Count != 1)
+            return false;
+        return HeaderUtilities.TryParseDate(ifModifiedSince.ToString(), out var since) && file.LastModified <= since;
+    }
+
+    private static bool Matches(StringValues header, string etag)
+    {
+        foreach (var value in header)
+        {
+            var rest = (value ?? string.Empty).AsSpan();
+            while (!rest.IsEmpty)
+            {
+                var comma = rest.IndexOf(',');
+                var tag = (comma < 0 ? rest : rest[..comma]).Trim();
+                rest = comma < 0 ? [] : rest[(comma + 1)..];
+                if (tag is "*")
+                    return true;
+                if (tag.StartsWith("W/", StringComparison.Ordinal))
+                    tag = tag[2..];
+                if (tag.SequenceEqual(etag))
+                    return true;
+            }
+        }
+
+        return false;
+    }
+}

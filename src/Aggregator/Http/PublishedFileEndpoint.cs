@@ -1,0 +1,62 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Aggregator.Http;
+
+/// <summary>
+/// Serves the published files from memory: GET and HEAD, 304 on a matching validator, the
+/// negotiated encoding's prepared bytes written as they are. Every header value is a cached
+/// <see cref="StringValues"/>, so the fast path allocates nothing of its own.
+/// </summary>
+internal sealed class PublishedFileEndpoint(ServedSite site, AggregatorMetrics metrics, IOptions<HttpOptions> options)
+{
+    private static readonly StringValues VaryValue = "Accept-Encoding";
+    private static readonly StringValues AllowValue = "GET, HEAD";
+    private readonly StringValues cacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.Value.CacheMaxAgeSeconds}");
+
+    public Task HandleAsync(HttpContext context)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var isHead = HttpMethods.IsHead(request.Method);
+        var file = site.Find(request.Path.Value);
+        if (!isHead && !HttpMethods.IsGet(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = AllowValue;
+            response.ContentLength = 0;
+            metrics.RecordRequest(file?.Kind ?? PathKind.Unknown, StatusCodes.Status405MethodNotAllowed);
+            return Task.CompletedTask;
+        }
+
+        if (file is null)
+        {
+            response.StatusCode = StatusCodes.Status404NotFound;
+            response.ContentLength = 0;
+            metrics.RecordRequest(PathKind.Unknown, StatusCodes.Status404NotFound);
+            return Task.CompletedTask;
+        }
+
+        var headers = response.Headers;
+        var variant = file.Variant(AcceptEncoding.Choose(request.Headers.AcceptEncoding));
+        headers.ETag = variant.ETag;
+        headers.LastModified = file.LastModifiedText;
+        headers.CacheControl = cacheControl;
+        headers.Vary = VaryValue;
+        if (ConditionalRequest.IsNotModified(request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, file, variant))
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            metrics.RecordRequest(file.Kind, StatusCodes.Status304NotModified);
+            return Task.CompletedTask;
+        }
+
+        headers.ContentType = file.ContentType;
+        if (variant.ContentEncoding.Count > 0)
+            headers.ContentEncoding = variant.ContentEncoding;
+        response.ContentLength = variant.Body.Length;
+        metrics.RecordRequest(file.Kind, StatusCodes.Status200OK);
+        return isHead ? Task.CompletedTask : response.Body.WriteAsync(variant.Body, 0, variant.Body.Length, context.RequestAborted);
+    }
+}
