@@ -1,0 +1,131 @@
+using Aggregator.Configuration;
+using Aggregator.Hosting;
+using Aggregator.Scheduling;
+using Aggregator.Storage;
+using Aggregator.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Aggregator.Tests.Scheduling;
+
+/// <summary>
+/// The scheduling in a plain generic host over the real pipeline: fixture feeds over HTTP, SQLite,
+/// Atom files. Sources poll every 2 seconds; feeds.json is edited while the host runs.
+/// </summary>
+public sealed class SchedulingHostTests
+{
+    private const string EveryTwoSeconds = "*/2 * * * * ?";
+    private const string OnceAYear = "0 0 0 1 1 ?";
+
+    [Fact]
+    public async Task EditsOfFeedsJsonTakeEffectWhileRunningAndABrokenFileKeepsTheOldConfiguration()
+    {
+        await using var server = await FixtureServer.StartAsync();
+        foreach (var id in new[] { "a", "b", "c", "d" })
+            server.MapText($"/{id}.xml", SchedulingFeeds.Rss(id), "application/rss+xml");
+        using var temp = new TempDirectory();
+        var configFile = temp.WriteFile("feeds.json", SchedulingFeeds.Config(server, ("a", EveryTwoSeconds), ("b", EveryTwoSeconds), ("c", EveryTwoSeconds)));
+        var recorder = new SchedulingPublishRecorder();
+        var host = Build(temp, configFile, recorder);
+        await host.StartAsync();
+        var configuration = host.Services.GetRequiredService<CurrentConfiguration>();
+        var health = host.Services.GetRequiredService<ConfigurationHealth>();
+        var inspector = host.Services.GetRequiredService<IScheduleInspector>();
+
+        // The three configured sources poll, and their articles get published.
+        await SchedulingWait.UntilAsync(() => new[] { "a", "b", "c" }.All(id => server.RequestCount($"/{id}.xml") >= 2), "a, b and c were each polled twice");
+        await SchedulingWait.UntilAsync(() => recorder.Count >= 1, "a publish ran");
+        Assert.True(File.Exists(temp.Combine("public", "feeds", "all.atom")));
+
+        // Add d, move b to once a year, remove c; written the way editors do it: a new file renamed over the old.
+        var edited = SchedulingFeeds.Config(server, ("a", EveryTwoSeconds), ("b", OnceAYear), ("d", EveryTwoSeconds));
+        var scratch = temp.WriteFile("feeds.json.tmp", edited);
+        File.Move(scratch, configFile, overwrite: true);
+        await SchedulingWait.UntilAsync(() => configuration.Find("d") is not null, "the edit was applied");
+        var next = await inspector.NextFireTimesAsync();
+        Assert.DoesNotContain("c", next.Keys);
+        Assert.True(next["b"] > DateTimeOffset.UtcNow.AddDays(1), $"b next fires at {next["b"]}");
+        var bAfterEdit = server.RequestCount("/b.xml");
+        var cAfterEdit = server.RequestCount("/c.xml");
+        var dStart = server.RequestCount("/d.xml");
+        await SchedulingWait.UntilAsync(() => server.RequestCount("/d.xml") >= dStart + 3, "the added source d was polled three times");
+        // At most one poll of b or c that had already fired when the edit landed.
+        Assert.InRange(server.RequestCount("/b.xml"), bAfterEdit, bAfterEdit + 1);
+        Assert.InRange(server.RequestCount("/c.xml"), cAfterEdit, cAfterEdit + 1);
+        var store = host.Services.GetRequiredService<IArticleStore>();
+        var removed = (await store.GetAllHealthAsync(CancellationToken.None)).Single(h => h.SourceId == "c");
+        Assert.True(removed.ArticleCount > 0, "the removed source's articles stay in the store");
+
+        // A broken file: the error is reported with file:line:column, polling goes on as before.
+        await File.WriteAllTextAsync(configFile, edited.Replace("\"title\": \"Source d\",", "\"title\": \"Source d\""));
+        await SchedulingWait.UntilAsync(() => health.Error is not null, "the invalid file was reported");
+        var problem = Assert.Single(health.Problems);
+        Assert.Equal(configFile, problem.File);
+        Assert.True(problem.Line > 1 && problem.Column > 1, problem.ToString());
+        Assert.Contains($"{configFile}:{problem.Line}:{problem.Column}", health.Error);
+        Assert.NotNull(health.Since);
+        var aBefore = server.RequestCount("/a.xml");
+        var dBefore = server.RequestCount("/d.xml");
+        await SchedulingWait.UntilAsync(
+            () => server.RequestCount("/a.xml") >= aBefore + 2 && server.RequestCount("/d.xml") >= dBefore + 2, "a and d kept polling");
+        Assert.NotNull(configuration.Find("d"));
+
+        // Fixed again: the error clears.
+        await File.WriteAllTextAsync(configFile, edited);
+        await SchedulingWait.UntilAsync(() => health.Error is null, "the valid file cleared the error");
+        Assert.Empty(health.Problems);
+
+        var stopping = host.StopAsync();
+        Assert.Same(stopping, await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(30))));
+        await stopping;
+        await ((IAsyncDisposable)host).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task AValidEditThatChangesOnlyTheSiteTitleRepublishes()
+    {
+        await using var server = await FixtureServer.StartAsync();
+        server.MapText("/a.xml", SchedulingFeeds.Rss("a"), "application/rss+xml");
+        using var temp = new TempDirectory();
+        var original = SchedulingFeeds.Config(server, ("a", OnceAYear));
+        var configFile = temp.WriteFile("feeds.json", original);
+        var recorder = new SchedulingPublishRecorder();
+        var host = Build(temp, configFile, recorder);
+        await host.StartAsync();
+        await SchedulingWait.UntilAsync(() => recorder.Count >= 1, "the start-up publish ran");
+        var afterStart = recorder.Count;
+
+        await File.WriteAllTextAsync(configFile, original.Replace("Test News", "Renamed News"));
+        await SchedulingWait.UntilAsync(() => recorder.Count > afterStart, "the site change was published");
+
+        var atom = await File.ReadAllTextAsync(temp.Combine("public", "feeds", "all.atom"));
+        Assert.Contains("Renamed News", atom);
+        await host.StopAsync();
+        await ((IAsyncDisposable)host).DisposeAsync();
+    }
+
+    private static IHost Build(TempDirectory temp, string configFile, SchedulingPublishRecorder recorder)
+    {
+        var loaded = FeedsConfigLoader.Load(configFile);
+        Assert.True(loaded.IsValid, string.Join("\n", loaded.Problems));
+        var settings = loaded.Settings!;
+        var paths = new AggregatorPaths(configFile, temp.Combine("data"), temp.Combine("public"));
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, ContentRootPath = temp.Path });
+        builder.Logging.ClearProviders();
+        builder.Services
+            .AddAggregatorPipeline(paths, settings)
+            .AddAggregatorScheduling(paths, settings, options =>
+            {
+                options.PublishQuietPeriod = TimeSpan.FromMilliseconds(300);
+                options.PublishMaxDelay = TimeSpan.FromSeconds(3);
+                options.ReloadQuietPeriod = TimeSpan.FromMilliseconds(200);
+                options.ShutdownGrace = TimeSpan.FromSeconds(5);
+            })
+            .AddSingleton<IPublishListener>(recorder);
+        var host = builder.Build();
+        // Quartz keeps its logger factory in a static; a previous test's host disposed the one it holds.
+        Quartz.Logging.LogContext.SetCurrentLogProvider(host.Services.GetRequiredService<ILoggerFactory>());
+        return host;
+    }
+}
