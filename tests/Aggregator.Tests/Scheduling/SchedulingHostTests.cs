@@ -105,7 +105,29 @@ public sealed class SchedulingHostTests
         await ((IAsyncDisposable)host).DisposeAsync();
     }
 
-    private static IHost Build(TempDirectory temp, string configFile, SchedulingPublishRecorder recorder)
+    [Fact]
+    public async Task StoppingCancelsAPollStillRunningAfterTheGraceAndCompletes()
+    {
+        await using var server = await FixtureServer.StartAsync();
+        server.Map("/slow.xml", context => Task.Delay(TimeSpan.FromMinutes(2), context.RequestAborted));
+        using var temp = new TempDirectory();
+        var config = SchedulingFeeds.Config(server, ("slow", EveryTwoSeconds)).Replace("\"schedule\"", "\"timeout\": \"00:04:00\", \"schedule\"");
+        var configFile = temp.WriteFile("feeds.json", config);
+        var host = Build(temp, configFile, new SchedulingPublishRecorder(), grace: TimeSpan.FromSeconds(1));
+        await host.StartAsync();
+        await SchedulingWait.UntilAsync(() => server.RequestCount("/slow.xml") >= 1, "the slow source was requested");
+
+        // Without the grace the stop would wait for the poll's own 4-minute timeout.
+        var stopping = host.StopAsync();
+        var finished = await Task.WhenAny(stopping, Task.Delay(TimeSpan.FromSeconds(20)));
+        Assert.Same(stopping, finished);
+        await stopping;
+        var health = await host.Services.GetRequiredService<IArticleStore>().GetHealthAsync("slow", CancellationToken.None);
+        Assert.Equal(0, health.ArticleCount);
+        await ((IAsyncDisposable)host).DisposeAsync();
+    }
+
+    private static IHost Build(TempDirectory temp, string configFile, SchedulingPublishRecorder recorder, TimeSpan? grace = null)
     {
         var loaded = FeedsConfigLoader.Load(configFile);
         Assert.True(loaded.IsValid, string.Join("\n", loaded.Problems));
@@ -120,7 +142,7 @@ public sealed class SchedulingHostTests
                 options.PublishQuietPeriod = TimeSpan.FromMilliseconds(300);
                 options.PublishMaxDelay = TimeSpan.FromSeconds(3);
                 options.ReloadQuietPeriod = TimeSpan.FromMilliseconds(200);
-                options.ShutdownGrace = TimeSpan.FromSeconds(5);
+                options.ShutdownGrace = grace ?? TimeSpan.FromSeconds(5);
             })
             .AddSingleton<IPublishListener>(recorder);
         var host = builder.Build();
