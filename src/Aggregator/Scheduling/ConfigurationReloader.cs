@@ -116,6 +116,7 @@ internal sealed class ConfigurationReloader(
         configuration.Replace(after);
         await scheduler.UnscheduleAsync(diff.Removed, cancellationToken);
         await scheduler.ScheduleAsync(diff.Added, cancellationToken);
+        await scheduler.TriggerNowAsync(diff.Added.Select(s => s.Id), cancellationToken);
         await scheduler.RescheduleAsync(diff.Rescheduled, cancellationToken);
         if (diff.NeedsPublish)
             publisher.Request();

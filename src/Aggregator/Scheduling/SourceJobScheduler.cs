@@ -33,6 +33,14 @@ internal sealed class SourceJobScheduler(
         }
     }
 
+    /// <summary>Polls these sources once now, besides their schedule (a source added by a reload should not wait for its first tick).</summary>
+    public async Task TriggerNowAsync(IEnumerable<string> sourceIds, CancellationToken cancellationToken)
+    {
+        var scheduler = await schedulerFactory.GetScheduler(cancellationToken);
+        foreach (var id in sourceIds)
+            await scheduler.TriggerJob(new JobKey(id, SourceGroup), cancellationToken);
+    }
+
     public async Task UnscheduleAsync(IEnumerable<string> sourceIds, CancellationToken cancellationToken)
     {
         var scheduler = await schedulerFactory.GetScheduler(cancellationToken);

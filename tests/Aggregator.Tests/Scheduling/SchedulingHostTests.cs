@@ -106,6 +106,54 @@ public sealed class SchedulingHostTests
     }
 
     [Fact]
+    public async Task ASourceAddedOnAYearlyScheduleIsPolledAtOnce()
+    {
+        await using var server = await FixtureServer.StartAsync();
+        server.MapText("/a.xml", SchedulingFeeds.Rss("a"), "application/rss+xml");
+        server.MapText("/e.xml", SchedulingFeeds.Rss("e"), "application/rss+xml");
+        using var temp = new TempDirectory();
+        var configFile = temp.WriteFile("feeds.json", SchedulingFeeds.Config(server, ("a", OnceAYear)));
+        var host = Build(temp, configFile, new SchedulingPublishRecorder());
+        await host.StartAsync();
+
+        await File.WriteAllTextAsync(configFile, SchedulingFeeds.Config(server, ("a", OnceAYear), ("e", OnceAYear)));
+        await SchedulingWait.UntilAsync(() => server.RequestCount("/e.xml") >= 1, "the added source was polled");
+
+        Assert.Equal(0, server.RequestCount("/a.xml"));
+        await host.StopAsync();
+        await ((IAsyncDisposable)host).DisposeAsync();
+    }
+
+    [Fact]
+    public async Task ManySourcesFiringTogetherNeverExceedTheFetchLimit()
+    {
+        await using var server = await FixtureServer.StartAsync();
+        var ids = Enumerable.Range(0, 40).Select(i => $"s{i}").ToArray();
+        foreach (var id in ids)
+        {
+            var body = System.Text.Encoding.UTF8.GetBytes(SchedulingFeeds.Rss(id));
+            server.Map($"/{id}.xml", async context =>
+            {
+                await Task.Delay(100, context.RequestAborted);
+                context.Response.ContentType = "application/rss+xml";
+                await context.Response.Body.WriteAsync(body, context.RequestAborted);
+            });
+        }
+        using var temp = new TempDirectory();
+        var config = SchedulingFeeds.Config(server, [.. ids.Select(id => (id, EveryTwoSeconds))])
+            .Replace("\"maxConcurrentPerHost\": 4", "\"maxConcurrent\": 3, \"maxConcurrentPerHost\": 3");
+        var configFile = temp.WriteFile("feeds.json", config);
+        var host = Build(temp, configFile, new SchedulingPublishRecorder());
+        await host.StartAsync();
+
+        await SchedulingWait.UntilAsync(() => server.Requests.Count >= 2 * ids.Length, "every source was polled about twice", TimeSpan.FromSeconds(40));
+        await host.StopAsync();
+        await ((IAsyncDisposable)host).DisposeAsync();
+
+        Assert.InRange(server.MaxConcurrentRequests, 2, 3);
+    }
+
+    [Fact]
     public async Task StoppingCancelsAPollStillRunningAfterTheGraceAndCompletes()
     {
         await using var server = await FixtureServer.StartAsync();
