@@ -3,7 +3,9 @@ using Aggregator.Model;
 using Aggregator.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Quartz;
+using Quartz.Logging;
 
 namespace Aggregator.Scheduling;
 
@@ -43,7 +45,15 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddSingleton<PublishDebouncer>();
         services.AddSingleton<ConfigurationReloader>();
 
-        services.AddHostedService(provider => provider.GetRequiredService<PublishDebouncer>());
+        services.AddHostedService(provider =>
+        {
+            // Quartz keeps its logger factory in a static that only the first host of a process sets;
+            // point it at this host's before Quartz's services are built (this hosted service is
+            // resolved just before them), so a second host in one process (tests) does not log into
+            // the first one's disposed factory.
+            LogContext.SetCurrentLogProvider(provider.GetRequiredService<ILoggerFactory>());
+            return provider.GetRequiredService<PublishDebouncer>();
+        });
         services.AddQuartz(quartz =>
         {
             quartz.SchedulerName = "aggregator";

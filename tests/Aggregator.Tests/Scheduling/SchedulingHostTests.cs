@@ -193,9 +193,6 @@ public sealed class SchedulingHostTests
                 options.ShutdownGrace = grace ?? TimeSpan.FromSeconds(5);
             })
             .AddSingleton<IPublishListener>(recorder);
-        var host = builder.Build();
-        // Quartz keeps its logger factory in a static; a previous test's host disposed the one it holds.
-        Quartz.Logging.LogContext.SetCurrentLogProvider(host.Services.GetRequiredService<ILoggerFactory>());
-        return host;
+        return builder.Build();
     }
 }
