@@ -126,6 +126,32 @@ public sealed class SchedulingHostTests
     }
 
     [Fact]
+    public async Task SighupReloadsAFileChangedWhileNobodyWatched()
+    {
+        if (OperatingSystem.IsWindows())
+            return;
+        await using var server = await FixtureServer.StartAsync();
+        server.MapText("/a.xml", SchedulingFeeds.Rss("a"), "application/rss+xml");
+        server.MapText("/e.xml", SchedulingFeeds.Rss("e"), "application/rss+xml");
+        using var temp = new TempDirectory();
+        var configFile = temp.WriteFile("feeds.json", SchedulingFeeds.Config(server, ("a", OnceAYear)));
+        // Built from the first file; the second is written before the watcher exists, so only SIGHUP can bring it in.
+        var host = Build(temp, configFile, new SchedulingPublishRecorder());
+        await File.WriteAllTextAsync(configFile, SchedulingFeeds.Config(server, ("a", OnceAYear), ("e", OnceAYear)));
+        await host.StartAsync();
+        var configuration = host.Services.GetRequiredService<CurrentConfiguration>();
+        Assert.Null(configuration.Find("e"));
+
+        using (var kill = System.Diagnostics.Process.Start("kill", ["-HUP", Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+            await kill.WaitForExitAsync();
+        await SchedulingWait.UntilAsync(() => server.RequestCount("/e.xml") >= 1, "SIGHUP brought in source e, which was polled");
+
+        Assert.NotNull(configuration.Find("e"));
+        await host.StopAsync();
+        await ((IAsyncDisposable)host).DisposeAsync();
+    }
+
+    [Fact]
     public async Task ManySourcesFiringTogetherNeverExceedTheFetchLimit()
     {
         await using var server = await FixtureServer.StartAsync();
