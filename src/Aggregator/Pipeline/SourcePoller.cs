@@ -28,7 +28,8 @@ internal sealed class SourcePoller(
         var now = time.GetUtcNow();
         if (Deferral(health, now) is { } reason)
         {
-            logger.LogInformation("Skipping {SourceId}: {Reason}", source.Id, reason);
+            // Debug: the daemon meets a paused source on every tick; the run summary and /health show deferrals.
+            logger.LogDebug("Skipping {SourceId}: {Reason}", source.Id, reason);
             return new PollReport { Source = source, Status = PollStatus.Deferred, Error = reason };
         }
 
