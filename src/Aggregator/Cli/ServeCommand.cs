@@ -2,6 +2,7 @@ using System.CommandLine;
 using Aggregator.Configuration;
 using Aggregator.Hosting;
 using Aggregator.Http;
+using Aggregator.Scheduling;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
@@ -45,7 +46,7 @@ internal static class ServeCommand
             var settings = loaded.Settings!;
             var paths = new AggregatorPaths(configPath, parse.GetRequiredValue(data), parse.GetRequiredValue(output));
             var builder = AggregatorWebHost.CreateBuilder(settings, paths, logOptions.Read(parse), parse.GetRequiredValue(urls));
-            // Hosted services plug in here, e.g. builder.Services.AddAggregatorScheduling(...).
+            builder.Services.AddAggregatorScheduling(paths, settings);
             try
             {
                 await using var app = await AggregatorWebHost.BuildAsync(builder, settings, cancellationToken);

@@ -23,6 +23,7 @@ internal static class PipelineServiceCollectionExtensions
     {
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AggregatorMetrics>();
+        services.TryAddSingleton(paths);
         return services
             .AddStorage(paths.DataDirectory)
             .AddFetching(options =>

@@ -1,3 +1,4 @@
+using Aggregator.Http;
 using System.Threading.Channels;
 using Aggregator.Configuration;
 using Aggregator.Hosting;
@@ -25,7 +26,8 @@ internal sealed class ConfigurationReloader(
     IArticleStore store,
     IOptions<SchedulingOptions> options,
     TimeProvider time,
-    ILogger<ConfigurationReloader> logger) : IHostedService, IDisposable
+    ILogger<ConfigurationReloader> logger,
+    ConfigurationStatus? status = null) : IHostedService, IDisposable
 {
     private readonly Channel<string> signals = Channel.CreateBounded<string>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -40,6 +42,7 @@ internal sealed class ConfigurationReloader(
         await store.SyncSourcesAsync(settings.Sources, cancellationToken);
         await scheduler.ScheduleAsync(ConfigurationDiff.Between(null, settings).Added, cancellationToken);
         await scheduler.ScheduleRetentionAsync(cancellationToken);
+        await scheduler.TriggerNowAsync(await StaleSourcesAsync(settings, cancellationToken), cancellationToken);
         // The feeds on disk (and any in-memory copy) may predate this configuration.
         publisher.Request();
         logger.LogInformation("Scheduled {Count} sources from {ConfigFile}", settings.Sources.Count(s => s.Enabled), paths.ConfigFile);
@@ -99,11 +102,28 @@ internal sealed class ConfigurationReloader(
         }
     }
 
+    /// <summary>
+    /// A daemon that starts on an empty or old store should not wait for each source's next tick (up
+    /// to its whole interval); one restarted a moment ago should not poll everything again.
+    /// </summary>
+    private async Task<IReadOnlyList<string>> StaleSourcesAsync(AggregatorSettings settings, CancellationToken cancellationToken)
+    {
+        var health = (await store.GetAllHealthAsync(cancellationToken)).ToDictionary(h => h.SourceId);
+        var staleBefore = time.GetUtcNow() - options.Value.StartupPollAfter;
+        return settings.Sources
+            .Where(s => s.Enabled)
+            .Where(s => !health.TryGetValue(s.Id, out var h) || h.LastAttempt is null || h.LastAttempt < staleBefore)
+            .Select(s => s.Id)
+            .ToList();
+    }
+
     private async Task ApplyAsync(AggregatorSettings after, string reason, CancellationToken cancellationToken)
     {
         var diff = ConfigurationDiff.Between(configuration.Settings, after);
         var wasInvalid = !health.IsHealthy;
         health.Clear();
+        // /health (when serving over HTTP) shows the running configuration and the reload error.
+        status?.SetSettings(after);
         if (diff.IsEmpty)
         {
             configuration.Replace(after);
@@ -134,6 +154,7 @@ internal sealed class ConfigurationReloader(
         foreach (var problem in problems)
             logger.LogError("Configuration reload rejected: {Problem}", problem.ToString());
         health.ReportInvalid(problems, time.GetUtcNow());
+        status?.SetError(health.Error);
         logger.LogError("Configuration: {Count} problems in {ConfigFile}; still running the previous configuration", problems.Count, paths.ConfigFile);
     }
 

@@ -21,6 +21,9 @@ internal sealed class SchedulingOptions
     /// </summary>
     public TimeSpan MaxJitter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>At start-up, sources not polled for this long are polled at once instead of at their next tick.</summary>
+    public TimeSpan StartupPollAfter { get; set; } = TimeSpan.FromMinutes(5);
+
     /// <summary>
     /// After shutdown starts, running polls get this long to finish before their token is cancelled.
     /// Keep it below the host's <c>HostOptions.ShutdownTimeout</c> (30 s by default) so the store is

@@ -1,3 +1,4 @@
+using Aggregator.Http;
 using Aggregator.Pipeline;
 using Microsoft.Extensions.Logging;
 using Quartz;
@@ -14,6 +15,7 @@ internal sealed class SourcePollJob(
     SourcePoller poller,
     PublishDebouncer publisher,
     PollCancellation shutdown,
+    AggregatorMetrics metrics,
     ILogger<SourcePollJob> logger) : IJob
 {
     public async Task Execute(IJobExecutionContext context)
@@ -31,6 +33,7 @@ internal sealed class SourcePollJob(
         try
         {
             var report = await poller.PollAsync(source, linked.Token);
+            metrics.RecordPoll(report);
             if (report.Status == PollStatus.Deferred)
                 logger.LogDebug("Source {SourceId} deferred: {Reason}", sourceId, report.Error);
             if (report.Ingest.ChangedAnything)
