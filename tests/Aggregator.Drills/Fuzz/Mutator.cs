@@ -35,7 +35,8 @@ internal sealed class Mutator(IReadOnlyList<byte[]> seeds, int seed)
     /// <summary>The bytes of input <paramref name="index"/>, the mutations applied, and an optional HTTP Content-Type.</summary>
     public (byte[] Bytes, string Kinds, string? ContentType) Create(long index)
     {
-        var random = new Random(HashCode.Combine(seed, index));
+        // Not HashCode.Combine: it is randomized per process, and replay must rebuild the same bytes.
+        var random = new Random(unchecked((int)((uint)seed * 2654435761u) ^ (int)(index * 40503)));
         var bytes = seeds[random.Next(seeds.Count)];
         var applied = new List<string>(3);
         for (var count = random.Next(1, 4); count > 0; count--)
