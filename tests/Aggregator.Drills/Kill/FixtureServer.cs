@@ -9,7 +9,8 @@ namespace Aggregator.Drills.Kill;
 
 /// <summary>
 /// Kestrel on 127.0.0.1, port chosen by the system, serving the files of one folder at
-/// /feeds/NAME. The folder can be switched between rounds, so sources publish new entries.
+/// /feeds/N (the N-th file in name order: generations name their files after the format they drew).
+/// The folder can be switched between rounds, so sources publish new entries.
 /// </summary>
 internal sealed class FixtureServer : IAsyncDisposable
 {
@@ -38,11 +39,11 @@ internal sealed class FixtureServer : IAsyncDisposable
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         var app = builder.Build();
         var server = new FixtureServer(app, folder);
-        app.MapGet("/feeds/{name}", (string name) =>
+        app.MapGet("/feeds/{index:int}", (int index) =>
         {
-            var path = Path.Combine(server.Folder, Path.GetFileName(name));
-            return File.Exists(path)
-                ? Results.Bytes(File.ReadAllBytes(path), name.EndsWith(".atom", StringComparison.Ordinal) ? "application/atom+xml" : "application/rss+xml")
+            var files = Directory.GetFiles(server.Folder).Order(StringComparer.Ordinal).ToList();
+            return index >= 0 && index < files.Count
+                ? Results.Bytes(File.ReadAllBytes(files[index]), files[index].EndsWith(".atom", StringComparison.Ordinal) ? "application/atom+xml" : "application/rss+xml")
                 : Results.NotFound();
         });
         await app.StartAsync();

@@ -48,7 +48,7 @@ internal static class KillFixture
             {
                 ["id"] = $"s{i:000}",
                 ["title"] = $"Fixture {i}",
-                ["url"] = new Uri(server, "feeds/" + files[i]).AbsoluteUri,
+                ["url"] = new Uri(server, "feeds/" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)).AbsoluteUri,
                 ["categories"] = new JsonArray("Drill", "Group" + (i % 5)),
             });
         }
