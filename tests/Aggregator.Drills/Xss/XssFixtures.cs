@@ -57,7 +57,7 @@ internal static class XssFixtures
             xml.Append(CultureInfo.InvariantCulture, $"<item><title>{Escape($"rss {i} {v}")}</title><link>{Escape(link)}</link>")
                 .Append(CultureInfo.InvariantCulture, $"<guid isPermaLink=\"false\">xss-rss-{i}</guid><pubDate>{Date(i)}</pubDate>")
                 .Append(CultureInfo.InvariantCulture, $"<description>{Escape($"<p>summary {i}</p>{v}")}</description>")
-                .Append("<content:encoded><![CDATA[<p>body ").Append(i).Append("</p>").Append(v.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal)).Append("<p>end</p>]]></content:encoded>")
+                .Append("<content:encoded><![CDATA[<p>Shanghai equities report ").Append(i).Append(" from the RSS fixture, brokers and banks.</p>").Append(v.Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal)).Append("<p>end</p>]]></content:encoded>")
                 .Append(CultureInfo.InvariantCulture, $"<media:thumbnail url=\"{Escape(UrlVectors[(i + 1) % UrlVectors.Length])}\"/>")
                 .Append("</item>\n");
         }
@@ -79,7 +79,7 @@ internal static class XssFixtures
                 .Append(CultureInfo.InvariantCulture, $"<link rel=\"enclosure\" type=\"image/jpeg\" href=\"{Escape(UrlVectors[(i + 2) % UrlVectors.Length])}\"/>")
                 .Append(CultureInfo.InvariantCulture, $"<updated>{DateTimeOffset.Parse("2026-11-27T00:00:00Z", CultureInfo.InvariantCulture).AddMinutes(-i):yyyy-MM-ddTHH:mm:ssZ}</updated>")
                 .Append(CultureInfo.InvariantCulture, $"<summary type=\"html\">{Escape($"<p>summary {i}</p>{v}")}</summary>")
-                .Append(CultureInfo.InvariantCulture, $"<content type=\"html\">{Escape($"<p>body {i}</p>{v}<p>end</p>")}</content></entry>\n");
+                .Append(CultureInfo.InvariantCulture, $"<content type=\"html\">{Escape($"<p>Atom dispatch {i} on bond yields, currencies and gold futures overnight.</p>{v}<p>end</p>")}</content></entry>\n");
         }
 
         return xml.Append("</feed>\n").ToString();
