@@ -18,8 +18,8 @@ SEED=${SEED:-6}
 
 if [[ ! -x /usr/bin/chromium ]]; then
   echo "drills: installing chromium (Debian package) for the XSS drill"
-  if [[ $(id -u) == 0 ]]; then apt-get install -y chromium >/dev/null || apt-get update >/dev/null && apt-get install -y chromium >/dev/null
-  else sudo apt-get install -y chromium >/dev/null; fi
+  SUDO=""; [[ $(id -u) == 0 ]] || SUDO=sudo
+  $SUDO apt-get install -y chromium >/dev/null || { $SUDO apt-get update >/dev/null && $SUDO apt-get install -y chromium >/dev/null; }
 fi
 
 dotnet build -c Release tests/Aggregator.Drills -nologo -v quiet || exit 2

@@ -173,7 +173,7 @@ internal static class FuzzDrill
                 File.WriteAllBytes(Path.Combine(options.OutputFolder, $"{what}-{number}.xml"), input);
                 File.WriteAllText(
                     Path.Combine(options.OutputFolder, $"{what}-{number}.txt"),
-                    $"input {index} of seed {options.Seed}; replay: fuzz --seed {options.Seed} (input number {index})\nmutations: {kinds}\n\n{detail}\n");
+                    $"input {index} of seed {options.Seed}; replay: Aggregator.Drills replay --seed {options.Seed} --index {index}\nmutations: {kinds}\n\n{detail}\n");
             }
         }
     }
