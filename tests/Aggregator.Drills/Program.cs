@@ -1,0 +1,35 @@
+using Aggregator.Drills;
+using Aggregator.Drills.Fuzz;
+using Aggregator.Drills.Kill;
+using Aggregator.Drills.Xss;
+
+// fuzz --count N --seed S [--corpus DIR] [--out DIR] [--timeout-ms MS] [--threads T]
+// kill --rounds N [--seed S] [--feeds F] [--work DIR]
+// xss [--work DIR] [--chromium PATH]
+// Each prints its counts and exits 1 when a drill failed (crash, hang, torn file, lost article, alert).
+Console.OutputEncoding = System.Text.Encoding.UTF8;
+try
+{
+    return args switch
+    {
+        ["fuzz", .. var rest] => FuzzDrill.Command(new DrillArguments(rest, "--count", "--seed", "--corpus", "--out", "--timeout-ms", "--threads", "--max-memory-mb"), Console.Out),
+        ["replay", .. var rest] => FuzzReplay.Command(new DrillArguments(rest, "--seed", "--index", "--corpus", "--save"), Console.Out),
+        ["kill", .. var rest] => await KillDrill.CommandAsync(new DrillArguments(rest, "--rounds", "--seed", "--feeds", "--work"), Console.Out),
+        ["xss", .. var rest] => await XssDrill.CommandAsync(new DrillArguments(rest, "--work", "--chromium"), Console.Out),
+        _ => Usage(),
+    };
+}
+catch (ArgumentException exception)
+{
+    Console.Error.WriteLine(exception.Message);
+    return Usage();
+}
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: Aggregator.Drills fuzz --count N --seed S [--corpus DIR] [--out DIR] [--timeout-ms MS] [--threads T] [--max-memory-mb MB]");
+    Console.Error.WriteLine("       Aggregator.Drills replay --seed S --index I [--corpus DIR] [--save FILE]");
+    Console.Error.WriteLine("       Aggregator.Drills kill --rounds N [--seed S] [--feeds F] [--work DIR]");
+    Console.Error.WriteLine("       Aggregator.Drills xss [--work DIR] [--chromium PATH]");
+    return 2;
+}
