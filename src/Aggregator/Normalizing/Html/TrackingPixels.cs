@@ -19,7 +19,17 @@ internal static class TrackingPixels
 
     public static bool IsTracker(Uri source)
     {
-        var host = source.IdnHost;
+        string host;
+        try
+        {
+            host = source.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            // A host no resolver accepts (invalid IDN): the image cannot load, so it is dropped like a pixel.
+            return true;
+        }
+
         if (host.StartsWith("stats.", StringComparison.OrdinalIgnoreCase) || host.StartsWith("pixel.", StringComparison.OrdinalIgnoreCase))
             return true;
         foreach (var tracker in Hosts)

@@ -37,10 +37,34 @@ internal static class TextFolding
             }
             else
             {
-                return text.ToString().Normalize(NormalizationForm.FormKC);
+                return NormalizeKc(text.ToString());
             }
         }
 
         return changed ? buffer[..text.Length] : text;
+    }
+
+    /// <summary>NFKC, with lone surrogates (a feed's &amp;#xD800;) replaced first: Normalize throws on them.</summary>
+    private static string NormalizeKc(string text)
+    {
+        if (text.IsNormalized(NormalizationForm.FormKC))
+            return text;
+        try
+        {
+            return text.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            var repaired = text.ToCharArray();
+            for (var i = 0; i < repaired.Length; i++)
+            {
+                var paired = char.IsHighSurrogate(repaired[i]) ? i + 1 < repaired.Length && char.IsLowSurrogate(repaired[i + 1])
+                    : char.IsLowSurrogate(repaired[i]) && i > 0 && char.IsHighSurrogate(repaired[i - 1]);
+                if (char.IsSurrogate(repaired[i]) && !paired)
+                    repaired[i] = '\uFFFD';
+            }
+
+            return new string(repaired).Normalize(NormalizationForm.FormKC);
+        }
     }
 }

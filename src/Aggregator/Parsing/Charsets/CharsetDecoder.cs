@@ -200,8 +200,9 @@ internal static partial class CharsetDecoder
                 ? Encoding.GetEncoding(name, EncoderFallback.ExceptionFallback, DecoderFallback.ExceptionFallback)
                 : Encoding.GetEncoding(name, EncoderFallback.ReplacementFallback, new DecoderReplacementFallback("\uFFFD"));
         }
-        catch (ArgumentException)
+        catch (Exception exception) when (exception is ArgumentException or NotSupportedException)
         {
+            // Unknown names, and ones .NET refuses on purpose (UTF-7): not a candidate.
             return null;
         }
     }
