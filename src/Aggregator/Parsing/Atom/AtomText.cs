@@ -20,15 +20,21 @@ internal readonly record struct AtomText(string Value, bool IsHtml)
         }
 
         var text = cursor.ReadText();
-        if (mode == "base64")
+        // Atom 0.3 says base64 with mode; Atom 1.0 by a media type that is neither text nor XML (RFC 4287 4.1.3.3).
+        if (mode == "base64" || (!atom03 && type is { } media && IsBase64Type(media)))
         {
-            text = DecodeBase64(text);
+            // Decoded bytes are markup unless declared plain text (feedparser reads them as HTML too).
+            return new AtomText(DecodeBase64(text), type is not "text" and not "text/plain");
         }
 
         var html = type is "html" or "text/html" or "application/xhtml+xml"
             || (atom03 && type is null && mode == "escaped");
         return new AtomText(text, html);
     }
+
+    private static bool IsBase64Type(string type) =>
+        type.Contains('/', StringComparison.Ordinal) && !type.StartsWith("text/", StringComparison.Ordinal)
+        && !type.EndsWith("+xml", StringComparison.Ordinal) && !type.EndsWith("/xml", StringComparison.Ordinal);
 
     private static string DecodeBase64(string text)
     {
