@@ -29,7 +29,7 @@ internal static class ExtensionReader
             return true;
         }
 
-        if (ReferenceEquals(ns, names.Media))
+        if (names.IsMedia(ns))
         {
             MediaRssReader.Read(cursor, ext, local);
             return true;
