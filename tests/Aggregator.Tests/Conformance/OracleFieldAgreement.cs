@@ -28,7 +28,8 @@ internal sealed class OracleFieldAgreement
             var article = i < ours.Articles.Count ? ours.Articles[i] : null;
             if (Text(expected, "title") is { } title)
             {
-                var plain = Text(expected, "title_type")?.Contains("html", StringComparison.Ordinal) == true ? HtmlForm.Text(title) : HtmlForm.Collapse(title);
+                // Any type but text/plain holds markup for feedparser (html, xhtml, and decoded base64).
+                var plain = Text(expected, "title_type") is { } type && type != "text/plain" ? HtmlForm.Text(title) : HtmlForm.Collapse(title);
                 Check(file, i, "title", plain, article?.Title);
             }
 

@@ -3,7 +3,8 @@ using Aggregator.Parsing.Xml;
 namespace Aggregator.Parsing.Atom;
 
 /// <summary>An Atom text construct (title, summary, content) read according to its type and (Atom 0.3) mode.</summary>
-internal readonly record struct AtomText(string Value, bool IsHtml)
+/// <param name="DeclaredText">The type attribute says plain text outright ("text", "text/plain"), rather than by default.</param>
+internal readonly record struct AtomText(string Value, bool IsHtml, bool DeclaredText = false)
 {
     /// <summary>Reads the construct the cursor is on. xhtml comes back as HTML markup; plain text stays text.</summary>
     public static AtomText Read(FeedXmlReader cursor, bool atom03)
@@ -29,7 +30,7 @@ internal readonly record struct AtomText(string Value, bool IsHtml)
 
         var html = type is "html" or "text/html" or "application/xhtml+xml"
             || (atom03 && type is null && mode == "escaped");
-        return new AtomText(text, html);
+        return new AtomText(text, html, type is "text" or "text/plain");
     }
 
     private static bool IsBase64Type(string type) =>

@@ -55,6 +55,10 @@ internal static class ExtensionReader
             {
                 ext.ItunesAuthor ??= NonEmpty(cursor.ReadText());
             }
+            else if (local == "summary")
+            {
+                ext.PlainDescription ??= NonEmpty(cursor.ReadText());
+            }
 
             return true;
         }

@@ -38,6 +38,9 @@ internal static class MediaRssReader
             case "title":
                 ext.MediaTitle ??= ExtensionReader.NonEmpty(cursor.ReadText());
                 break;
+            case "description":
+                ext.PlainDescription ??= ExtensionReader.NonEmpty(cursor.ReadText());
+                break;
             case "category" when ExtensionReader.NonEmpty(cursor.ReadPlainText()) is { } category:
                 // Categories of the media, which on news sites are the article's own (feedparser files them as tags too).
                 (ext.Subjects ??= []).Add(category);

@@ -17,6 +17,16 @@ public sealed class AtomTextTitleTests
     }
 
     [Fact]
+    public void UndeclaredInlineMarkupInAnAtom03TitleIsStillStripped()
+    {
+        var feed = ParsingDocuments.Parse("""
+            <feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><title>Example <b>Atom</b></title></entry></feed>
+            """);
+        var entry = feed.Entries[0];
+        Assert.Equal("Example Atom", TitleText.From(entry.Title, entry.TitleIsHtml));
+    }
+
+    [Fact]
     public void AnHtmlTitleIsStillReadAsHtml()
     {
         var feed = ParsingDocuments.Parse("""
