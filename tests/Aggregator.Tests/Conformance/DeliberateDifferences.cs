@@ -56,6 +56,17 @@ internal static class DeliberateDifferences
             miss => miss.File.EndsWith("/rss/item_madeup_tags_element.xml", StringComparison.Ordinal)
                     || miss.File.EndsWith("/rss/item_description_and_summary.xml", StringComparison.Ordinal)
                     || miss.File.EndsWith("/rss/item_summary_and_description.xml", StringComparison.Ordinal)),
+        new("declared text stays text",
+            "Content declared plain text (type=\"text/plain\") or written as escaped text inside an xhtml div is shown as the characters written; feedparser re-reads it as HTML.",
+            miss => miss.Reason == "body" && (miss.File.EndsWith("/atom10/entry_content_text_plain_brackets.xml", StringComparison.Ordinal)
+                                              || miss.File.EndsWith("/atom10/entry_content_div_escaped_markup.xml", StringComparison.Ordinal))),
+        new("HTML5 parsing",
+            "Bodies are parsed by an HTML5 parser (AngleSharp, under HtmlSanitizer), as a browser would: \"<!'\" opens a bogus comment and a CDATA section in HTML is one; feedparser's sgmllib-style parser reads both as text.",
+            miss => miss.Reason == "body" && (miss.File.EndsWith("/rss/item_description_not_a_doctype.xml", StringComparison.Ordinal)
+                                              || miss.File.EndsWith("/sanitize/item_content_encoded_script_nested_cdata.xml", StringComparison.Ordinal))),
+        new("image without a source",
+            "An <img> with no src (or one the sanitizer removed) is dropped from the body: it shows nothing but a broken-image box.",
+            miss => miss.Reason == "body" && miss.File.EndsWith("/encoding/euc-kr-attribute.xml", StringComparison.Ordinal)),
     ];
 
     public static DeliberateDifference? For(CheckOutcome miss) => All.FirstOrDefault(d => d.Covers(miss));

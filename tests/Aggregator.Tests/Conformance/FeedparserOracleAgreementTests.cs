@@ -7,8 +7,13 @@ namespace Aggregator.Tests.Conformance;
 /// <summary>Our normalized articles against feedparser 6.0.10's extraction of the same files, per field of our model.</summary>
 public sealed class FeedparserOracleAgreementTests(ITestOutputHelper output)
 {
-    /// <summary>A sanity floor a little under what was measured (see the report printed by the test), not a target.</summary>
-    private const double RequiredOverall = 0.0;
+    /// <summary>
+    /// A sanity floor under what was measured (89.22 %, 422 of 473 checks), not a target. The misses: titles
+    /// feedparser finds with no text (ours fall back to the link), CDF, no chardet for undeclared legacy
+    /// charsets, an Atom id used as link only when it is a web URL, rel=alternate preferred over an
+    /// enclosure, the first of repeated dates kept.
+    /// </summary>
+    private const double RequiredOverall = 0.88;
 
     [Fact]
     public void NormalizedFieldsAgreeWithFeedparserForNearlyEveryEntry()
