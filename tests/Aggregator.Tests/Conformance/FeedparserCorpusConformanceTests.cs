@@ -18,10 +18,10 @@ public sealed class FeedparserCorpusConformanceTests(ITestOutputHelper output)
     private const double RequiredRate = 0.97;
 
     /// <summary>
-    /// Raw rate measured when this test was written (67.83 %, 584 of 861, after the fixes of that change), minus one point.
+    /// Raw rate measured when this test was written (67.94 %, 585 of 861, after the fixes of that change), minus one point.
     /// It is low because feedparser returns titles as HTML and sanitizes to its own policy: see DeliberateDifferences.
     /// </summary>
-    private const double RequiredRawRate = 0.6683;
+    private const double RequiredRawRate = 0.6694;
 
     [Fact]
     public void EveryCorpusFileIsNormalizedOrRefusedWithAParseError()

@@ -28,8 +28,10 @@ internal readonly record struct AtomText(string Value, bool IsHtml, bool Declare
             return new AtomText(DecodeBase64(text), type is not "text" and not "text/plain");
         }
 
+        // Undeclared type with elements inside ("Example <b>Atom</b>" written as XML) is markup, whatever the default says.
         var html = type is "html" or "text/html" or "application/xhtml+xml"
-            || (atom03 && type is null && mode == "escaped");
+            || (atom03 && type is null && mode == "escaped")
+            || (type is null && cursor.LastTextHadElements);
         return new AtomText(text, html, type is "text" or "text/plain");
     }
 

@@ -35,4 +35,15 @@ public sealed class AtomTextTitleTests
         var entry = feed.Entries[0];
         Assert.Equal("Example Atom", TitleText.From(entry.Title, entry.TitleIsHtml));
     }
+
+    [Fact]
+    public void AnUndeclaredSummaryWithInlineElementsIsMarkup()
+    {
+        var feed = ParsingDocuments.Parse("""
+            <feed version="0.3" xmlns="http://purl.org/atom/ns#"><entry><summary>Example <b>Atom</b></summary></entry>
+            <entry><summary>1 &lt; 2</summary></entry></feed>
+            """);
+        Assert.Equal("Example <b>Atom</b>", feed.Entries[0].Summary);
+        Assert.Equal("1 &lt; 2", feed.Entries[1].Summary);
+    }
 }
