@@ -9,6 +9,10 @@ internal static partial class AuthorName
     [GeneratedRegex(@"^\s*\S+@\S+\s*\((?<name>[^)]+)\)\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex MailThenName();
 
+    /// <summary><c>Name (name@example.com)</c>, the other way round.</summary>
+    [GeneratedRegex(@"^\s*(?<name>[^(]+?)\s*\(\s*[^()\s]+@[^()\s]+\s*\)\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex NameThenMailInParentheses();
+
     /// <summary><c>Name &lt;name@example.com&gt;</c>, mail-header style.</summary>
     [GeneratedRegex(@"^\s*(?<name>[^<]+?)\s*<[^>]*@[^>]*>\s*$", RegexOptions.CultureInvariant)]
     private static partial Regex NameThenMail();
@@ -21,6 +25,8 @@ internal static partial class AuthorName
         var match = MailThenName().Match(raw);
         if (!match.Success)
             match = NameThenMail().Match(raw);
+        if (!match.Success)
+            match = NameThenMailInParentheses().Match(raw);
         var name = match.Success ? match.Groups["name"].Value : raw;
         return Html.TitleText.From(name, isHtml: false);
     }

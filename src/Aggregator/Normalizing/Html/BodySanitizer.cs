@@ -14,6 +14,9 @@ internal sealed class BodySanitizer
 {
     private readonly HtmlSanitizer sanitizer = SanitizerPolicy.Create();
 
+    /// <summary>Elements removed with everything inside: their content is code, another page, or drawing instructions, not text.</summary>
+    private const string DropWhole = "script, style, noscript, template, iframe, frame, frameset, svg, math, head, title, object > param";
+
     /// <summary>Sanitizes <paramref name="html"/>, making relative URLs absolute against <paramref name="baseUri"/>.</summary>
     public SanitizedBody Sanitize(string? html, Uri? baseUri)
     {
@@ -24,6 +27,8 @@ internal sealed class BodySanitizer
         if (document.Body is not { } body)
             return SanitizedBody.Empty;
 
+        foreach (var element in body.QuerySelectorAll(DropWhole).ToList())
+            element.Remove();
         LazyImages.Promote(body);
         var styles = StylePreserver.Record(body);
         sanitizer.SanitizeDom(document, body, baseUri?.AbsoluteUri ?? string.Empty);

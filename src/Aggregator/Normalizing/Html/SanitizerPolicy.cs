@@ -37,6 +37,9 @@ internal static partial class SanitizerPolicy
         foreach (var attribute in ExtraAttributes)
             sanitizer.AllowedAttributes.Add(attribute);
         sanitizer.AllowDataAttributes = true;
+        // An element we do not allow (blink, font-less legacy tags, form controls) loses its tag, not its
+        // words; the elements whose content is code or a frame go whole first (BodySanitizer.DropWhole).
+        sanitizer.KeepChildNodes = true;
         sanitizer.UriAttributes.Add("poster");
         sanitizer.AllowedCssProperties.Remove("position");
         sanitizer.DisallowCssPropertyValue = DangerousCss();

@@ -6,7 +6,8 @@ namespace Aggregator.Normalizing.Html;
 /// <summary>Titles as plain text: markup stripped, entities decoded, white space collapsed.</summary>
 internal static partial class TitleText
 {
-    [GeneratedRegex(@"<!--.*?-->|<!\[CDATA\[|\]\]>|</?[a-zA-Z][^<>]*>", RegexOptions.Singleline | RegexOptions.CultureInvariant)]
+    // A script or style element goes with its content: that is code, not words of the title.
+    [GeneratedRegex(@"<(script|style)\b[^>]*>.*?</\1\s*>|<!--.*?-->|<!\[CDATA\[|\]\]>|</?[a-zA-Z][^<>]*>", RegexOptions.Singleline | RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex Markup();
 
     [GeneratedRegex(@"</?[a-zA-Z][^<>]*>|<!--", RegexOptions.CultureInvariant)]

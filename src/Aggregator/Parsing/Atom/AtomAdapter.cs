@@ -51,15 +51,15 @@ internal static class AtomAdapter
         return new ParsedEntry
         {
             Id = entry.Id,
-            Title = entry.Title?.Value ?? ext.DcTitle,
-            TitleIsHtml = entry.Title?.IsHtml ?? false,
+            Title = LiteralTitle(entry.Title) ?? entry.Title?.Value ?? ext.DcTitle,
+            TitleIsHtml = entry.Title?.IsHtml == true || LiteralTitle(entry.Title) is not null,
             Link = Alternate(entry.Links) ?? ext.OrigLink ?? (entry.Id is { } id && IsWebUrl(id) ? id : null),
             Authors = entry.Authors ?? ext.Creators ?? (IReadOnlyList<string>)[],
             Published = entry.Published ?? entry.Created ?? ext.DcDate,
             Updated = entry.Updated ?? ext.DcModified,
             Categories = RssAdapter.Categories(entry.Categories, ext.Subjects),
             Content = AsHtml(entry.Content) ?? ext.ContentEncoded,
-            Summary = AsHtml(entry.Summary) ?? ext.DcDescription,
+            Summary = AsHtml(entry.Summary) ?? ext.DcDescription ?? (ext.PlainDescription is { } plain ? WebUtility.HtmlEncode(plain) : null),
             Media = MediaOrder.Build(ext.MediaThumbnails, ext.MediaContents, enclosures, ext.ItunesImage),
             CommentsUrl = comments,
             BaseUri = entry.BaseUri,
@@ -69,6 +69,13 @@ internal static class AtomAdapter
 
     private static bool IsWebUrl(string value) =>
         value.StartsWith("http://", StringComparison.OrdinalIgnoreCase) || value.StartsWith("https://", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// A title declared text outright (type="text") that holds a "&lt;" ("History of the &lt;blink&gt; tag") is escaped and
+    /// passed on as HTML, so the normalizer keeps its words instead of stripping what looks like a tag.
+    /// </summary>
+    private static string? LiteralTitle(AtomText? title) =>
+        title is { IsHtml: false, DeclaredText: true } text && text.Value.Contains('<', StringComparison.Ordinal) ? WebUtility.HtmlEncode(text.Value) : null;
 
     /// <summary>Bodies are HTML in the model, so plain-text content is escaped rather than left to be misread as markup.</summary>
     private static string? AsHtml(AtomText? text) =>

@@ -3,7 +3,8 @@ using Aggregator.Parsing.Xml;
 namespace Aggregator.Parsing.Atom;
 
 /// <summary>An Atom text construct (title, summary, content) read according to its type and (Atom 0.3) mode.</summary>
-internal readonly record struct AtomText(string Value, bool IsHtml)
+/// <param name="DeclaredText">The type attribute says plain text outright ("text", "text/plain"), rather than by default.</param>
+internal readonly record struct AtomText(string Value, bool IsHtml, bool DeclaredText = false)
 {
     /// <summary>Reads the construct the cursor is on. xhtml comes back as HTML markup; plain text stays text.</summary>
     public static AtomText Read(FeedXmlReader cursor, bool atom03)
@@ -20,15 +21,23 @@ internal readonly record struct AtomText(string Value, bool IsHtml)
         }
 
         var text = cursor.ReadText();
-        if (mode == "base64")
+        // Atom 0.3 says base64 with mode; Atom 1.0 by a media type that is neither text nor XML (RFC 4287 4.1.3.3).
+        if (mode == "base64" || (!atom03 && type is { } media && IsBase64Type(media)))
         {
-            text = DecodeBase64(text);
+            // Decoded bytes are markup unless declared plain text (feedparser reads them as HTML too).
+            return new AtomText(DecodeBase64(text), type is not "text" and not "text/plain");
         }
 
+        // Undeclared type with elements inside ("Example <b>Atom</b>" written as XML) is markup, whatever the default says.
         var html = type is "html" or "text/html" or "application/xhtml+xml"
-            || (atom03 && type is null && mode == "escaped");
-        return new AtomText(text, html);
+            || (atom03 && type is null && mode == "escaped")
+            || (type is null && cursor.LastTextHadElements);
+        return new AtomText(text, html, type is "text" or "text/plain");
     }
+
+    private static bool IsBase64Type(string type) =>
+        type.Contains('/', StringComparison.Ordinal) && !type.StartsWith("text/", StringComparison.Ordinal)
+        && !type.EndsWith("+xml", StringComparison.Ordinal) && !type.EndsWith("/xml", StringComparison.Ordinal);
 
     private static string DecodeBase64(string text)
     {

@@ -27,6 +27,8 @@ internal sealed class EntryExtensions
     public string? CommentsFeed { get; set; }
     public string? OrigLink { get; set; }
     public string? MediaTitle { get; set; }
+    /// <summary>media:description and itunes:summary, plain text: the body of last resort (podcasts, video feeds).</summary>
+    public string? PlainDescription { get; set; }
     /// <summary>xhtml:body: the full content as inline XHTML.</summary>
     public string? XhtmlBody { get; set; }
 }

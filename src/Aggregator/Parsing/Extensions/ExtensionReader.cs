@@ -29,7 +29,7 @@ internal static class ExtensionReader
             return true;
         }
 
-        if (ReferenceEquals(ns, names.Media))
+        if (names.IsMedia(ns))
         {
             MediaRssReader.Read(cursor, ext, local);
             return true;
@@ -54,6 +54,10 @@ internal static class ExtensionReader
             else if (local == "author")
             {
                 ext.ItunesAuthor ??= NonEmpty(cursor.ReadText());
+            }
+            else if (local == "summary")
+            {
+                ext.PlainDescription ??= NonEmpty(cursor.ReadText());
             }
 
             return true;

@@ -38,6 +38,13 @@ internal static class MediaRssReader
             case "title":
                 ext.MediaTitle ??= ExtensionReader.NonEmpty(cursor.ReadText());
                 break;
+            case "description":
+                ext.PlainDescription ??= ExtensionReader.NonEmpty(cursor.ReadText());
+                break;
+            case "category" when ExtensionReader.NonEmpty(cursor.ReadPlainText()) is { } category:
+                // Categories of the media, which on news sites are the article's own (feedparser files them as tags too).
+                (ext.Subjects ??= []).Add(category);
+                break;
             case "group":
                 if (!reader.IsEmptyElement)
                 {
@@ -54,7 +61,7 @@ internal static class MediaRssReader
         var depth = reader.Depth;
         while (cursor.NextChild(depth))
         {
-            if (ReferenceEquals(reader.NamespaceURI, cursor.Names.Media))
+            if (cursor.Names.IsMedia(reader.NamespaceURI))
             {
                 Read(cursor, ext, reader.LocalName);
             }

@@ -43,7 +43,7 @@ internal static class RssAdapter
             Updated = ext.AtomUpdated ?? item.Updated ?? ext.DcModified,
             Categories = Categories(item.Categories, ext.Subjects),
             Content = ext.ContentEncoded ?? ext.XhtmlBody ?? item.Body,
-            Summary = item.Description ?? ext.DcDescription,
+            Summary = item.Description ?? ext.DcDescription ?? (ext.PlainDescription is { } plain ? System.Net.WebUtility.HtmlEncode(plain) : null),
             Media = MediaOrder.Build(ext.MediaThumbnails, ext.MediaContents, enclosures, ext.ItunesImage),
             CommentsUrl = item.Comments,
             BaseUri = item.BaseUri,

@@ -89,6 +89,13 @@ internal static class RssReader
                 continue;
             }
 
+            // <szf:description> from some module is not the item's description: a prefixed element counts
+            // only in an RSS namespace (feedparser's rule; its "local name clash" tests).
+            if (reader.Prefix.Length > 0 && !IsRssNamespace(reader.NamespaceURI))
+            {
+                continue;
+            }
+
             switch (reader.LocalName)
             {
                 case "title":
@@ -148,6 +155,11 @@ internal static class RssReader
 
         return item;
     }
+
+    /// <summary>The namespaces RSS itself has been given over the years (feedparser's list).</summary>
+    private static bool IsRssNamespace(string ns) => ns is FeedNames.Rss10Uri or FeedNames.Rss090Uri
+        or "http://backend.userland.com/rss2" or "http://backend.userland.com/rss" or "http://blogs.law.harvard.edu/tech/rss"
+        or "http://purl.org/rss/1.0/modules/rss091#";
 
     /// <summary>The link's text resolved against xml:base; some feeds write an href attribute instead.</summary>
     private static string? ReadLink(FeedXmlReader cursor)

@@ -45,6 +45,7 @@ internal sealed class FeedNames
         Media = table.Add(MediaUri);
         Itunes = table.Add(ItunesUri);
         ItunesDtds = table.Add("http://www.itunes.com/DTDs/Podcast-1.0.dtd");
+        MediaNoSlash = table.Add("http://search.yahoo.com/mrss");
         Slash = table.Add(SlashUri);
         Wfw = table.Add(WfwUri);
         Feedburner = table.Add(FeedburnerUri);
@@ -72,11 +73,16 @@ internal sealed class FeedNames
     public string Xml { get; }
     public string Empty { get; }
 
+    /// <summary>Media RSS, also under the URI without its final slash that many feeds declare (feedparser accepts both).</summary>
+    public bool IsMedia(string ns) => ReferenceEquals(ns, Media) || ReferenceEquals(ns, MediaNoSlash);
+
+    private string MediaNoSlash { get; }
+
     public bool IsItunes(string ns) => ReferenceEquals(ns, Itunes) || ReferenceEquals(ns, ItunesDtds);
 
     /// <summary>True for the namespaces the extension reader handles (everything else in RSS is read as core RSS).</summary>
     public bool IsExtension(string ns) =>
-        ReferenceEquals(ns, Content) || ReferenceEquals(ns, Dc) || ReferenceEquals(ns, DcTerms) || ReferenceEquals(ns, Media)
+        ReferenceEquals(ns, Content) || ReferenceEquals(ns, Dc) || ReferenceEquals(ns, DcTerms) || IsMedia(ns)
         || IsItunes(ns) || ReferenceEquals(ns, Atom) || ReferenceEquals(ns, Slash) || ReferenceEquals(ns, Wfw)
         || ReferenceEquals(ns, Feedburner) || ReferenceEquals(ns, Rdf) || ReferenceEquals(ns, Xhtml);
 }

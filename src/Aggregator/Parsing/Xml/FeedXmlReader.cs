@@ -109,8 +109,12 @@ internal sealed class FeedXmlReader : IDisposable
     }
 
     /// <summary>Reads the current element's content; child elements (HTML written unescaped) come back as markup.</summary>
+    /// <summary>Whether the last <see cref="ReadText"/> met child elements (written out as markup) rather than only text.</summary>
+    public bool LastTextHadElements { get; private set; }
+
     public string ReadText()
     {
+        LastTextHadElements = false;
         if (_reader.IsEmptyElement)
         {
             return string.Empty;
@@ -152,6 +156,7 @@ internal sealed class FeedXmlReader : IDisposable
             }
             else if (type == XmlNodeType.Element)
             {
+                LastTextHadElements = true;
                 MarkupWriter.WriteElement(this, sb);
             }
         }
