@@ -7,7 +7,7 @@ internal static class TextFolding
 {
     /// <summary>NFKC: full-width letters, digits and punctuation become their ASCII forms.</summary>
     public static string Fold(string text) =>
-        text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
+        NormalizeKc(text);
 
     /// <summary>
     /// NFKC without its cost for the usual text: ASCII, CJK ideographs and CJK punctuation are left
@@ -47,11 +47,9 @@ internal static class TextFolding
     /// <summary>NFKC, with lone surrogates (a feed's &amp;#xD800;) replaced first: Normalize throws on them.</summary>
     private static string NormalizeKc(string text)
     {
-        if (text.IsNormalized(NormalizationForm.FormKC))
-            return text;
         try
         {
-            return text.Normalize(NormalizationForm.FormKC);
+            return text.IsNormalized(NormalizationForm.FormKC) ? text : text.Normalize(NormalizationForm.FormKC);
         }
         catch (ArgumentException)
         {
