@@ -61,6 +61,7 @@ internal static class IngestBenchmark
         foreach (var (source, articles) in preload)
             await store.IngestAsync(source, articles, DateTimeOffset.UtcNow, CancellationToken.None);
 
+        var cost = ProcessCost.Start();
         var clock = Stopwatch.StartNew();
         var added = 0;
         var merged = 0;
@@ -72,6 +73,7 @@ internal static class IngestBenchmark
         }
 
         clock.Stop();
+        var spent = cost.Stop(entries);
         var rate = entries / clock.Elapsed.TotalSeconds;
         var statistics = await store.GetStatisticsAsync(CancellationToken.None);
         await using (var connection = new SqliteConnection($"Data Source={store.DatabasePath};Pooling=False"))
@@ -81,7 +83,7 @@ internal static class IngestBenchmark
         }
 
         var bytes = new FileInfo(store.DatabasePath).Length;
-        Console.WriteLine($"store: {entries} entries in {clock.Elapsed.TotalSeconds:F2} s = {rate:F0}/s; added {added}, merged {merged}; {statistics.Articles} articles, {bytes / Math.Max(1, statistics.Articles)} bytes/article");
+        Console.WriteLine($"store: {entries} entries in {clock.Elapsed.TotalSeconds:F2} s = {rate:F0}/s; added {added}, merged {merged}; {statistics.Articles} articles, {bytes / Math.Max(1, statistics.Articles)} bytes/article; {spent}");
         return rate;
     }
 
@@ -89,48 +91,22 @@ internal static class IngestBenchmark
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "raw.db");
-        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        await connection.OpenAsync();
-        await connection.ExecuteAsync("""
-            PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;
-            PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000;
-            CREATE TABLE raw (link TEXT PRIMARY KEY, source_id TEXT, entry_key TEXT, guid TEXT, title TEXT, author TEXT,
-                published INTEGER, thumbnail TEXT, body TEXT, summary TEXT, content_hash TEXT, categories TEXT);
-            """);
-        using var insert = connection.CreateCommand();
-        insert.CommandText = """
-            INSERT OR IGNORE INTO raw VALUES ($link, $source_id, $entry_key, $guid, $title, $author, $published, $thumbnail, $body, $summary, $content_hash, $categories);
-            """;
-        foreach (var name in new[] { "$link", "$source_id", "$entry_key", "$guid", "$title", "$author", "$published", "$thumbnail", "$body", "$summary", "$content_hash", "$categories" })
-            insert.Parameters.Add(new SqliteParameter(name, null));
-        insert.Prepare();
+        await using var connection = await RawTable.OpenAsync(path);
+        using var insert = RawTable.PrepareInsert(connection);
 
         foreach (var (_, articles) in preload)
-            Insert(connection, insert, articles);
+            RawTable.Insert(connection, insert, articles);
+        var cost = ProcessCost.Start();
         var clock = Stopwatch.StartNew();
         foreach (var (_, articles) in batches)
-            Insert(connection, insert, articles);
+            RawTable.Insert(connection, insert, articles);
         clock.Stop();
+        var spent = cost.Stop(entries);
         var rate = entries / clock.Elapsed.TotalSeconds;
         await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         var rows = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM raw;");
-        Console.WriteLine($"raw:   {entries} rows in {clock.Elapsed.TotalSeconds:F2} s = {rate:F0}/s; {rows} rows kept, {new FileInfo(path).Length / Math.Max(1, rows)} bytes/row");
+        Console.WriteLine($"raw:   {entries} rows in {clock.Elapsed.TotalSeconds:F2} s = {rate:F0}/s; {rows} rows kept, {new FileInfo(path).Length / Math.Max(1, rows)} bytes/row; {spent}");
         return rate;
-    }
-
-    private static void Insert(SqliteConnection connection, SqliteCommand insert, IReadOnlyList<Article> articles)
-    {
-        using var transaction = connection.BeginTransaction();
-        insert.Transaction = transaction;
-        foreach (var a in articles)
-        {
-            object?[] values = [a.Link, a.SourceId, a.EntryKey, a.Guid, a.Title, a.Author, a.Published.ToUnixTimeMilliseconds(), a.Thumbnail, a.Body, a.Summary, a.ContentHash, string.Join('\u001f', a.Categories)];
-            for (var i = 0; i < values.Length; i++)
-                insert.Parameters[i].Value = values[i] ?? DBNull.Value;
-            insert.ExecuteNonQuery();
-        }
-
-        transaction.Commit();
     }
 
     private static double Median(List<double> values)

@@ -3,6 +3,7 @@ using StoreKillDrill;
 
 // drill <data-dir> <round>            ingest until killed (the crash-safety test's child)
 // bench <work-dir> <articles> [preload] [runs] ingest rate of the store vs raw INSERT OR IGNORE
+// corpus <corpus-dir> <work-dir> <preload> [runs]  issue 4's benchmark over the generated corpus
 // latest <data-dir> <articles> <categories>  publish queries over a store of that size
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 switch (args)
@@ -14,10 +15,14 @@ switch (args)
         await IngestBenchmark.RunAsync(directory, int.Parse(count, CultureInfo.InvariantCulture),
             rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 0, rest.Length > 1 ? int.Parse(rest[1], CultureInfo.InvariantCulture) : 3);
         return 0;
+    case ["corpus", var corpus, var directory, var preload, .. var rest]:
+        await CorpusBenchmark.RunAsync(corpus, directory, int.Parse(preload, CultureInfo.InvariantCulture),
+            rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 3);
+        return 0;
     case ["latest", var directory, var count, var categories]:
         await LatestBenchmark.RunAsync(directory, int.Parse(count, CultureInfo.InvariantCulture), int.Parse(categories, CultureInfo.InvariantCulture), 100);
         return 0;
     default:
-        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | latest <data-dir> <articles> <categories>");
+        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | corpus <corpus-dir> <work-dir> <preload> [runs] | latest <data-dir> <articles> <categories>");
         return 2;
 }

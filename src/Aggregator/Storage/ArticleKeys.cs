@@ -29,6 +29,15 @@ internal static class ArticleKeys
     /// <summary>The last <see cref="TitleAnchorLength"/> characters (the whole key when shorter).</summary>
     public static string TitleEnd(string titleKey) => titleKey.Length <= TitleAnchorLength ? titleKey : titleKey[^TitleAnchorLength..];
 
+    /// <summary>
+    /// The width of a story bucket: one week. The title indexes lead with published / this (the literal
+    /// 604800000 in their SQL), so it can never change without rebuilding them.
+    /// </summary>
+    public const long StoryBucketMilliseconds = 604_800_000;
+
+    /// <summary>The story bucket of a stored time, rounded as SQLite's integer division rounds (toward zero).</summary>
+    public static long StoryBucket(long stored) => stored / StoryBucketMilliseconds;
+
     public static long ToStored(DateTimeOffset time) => time.ToUnixTimeMilliseconds();
 
     public static long? ToStored(DateTimeOffset? time) => time?.ToUnixTimeMilliseconds();

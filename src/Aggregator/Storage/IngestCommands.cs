@@ -16,33 +16,33 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         SELECT EXISTS (SELECT 1 FROM tombstones WHERE key IN ($entry, $link));
         """, "$entry", "$link");
 
-    /// <summary>
-    /// Level 2: any report under the same canonical link, or an article that still carries it as its
-    /// canonical link after its own entry moved to another one.
-    /// </summary>
+    /// <summary>Level 2: the article that owns this link (any report's link, or a canonical link).</summary>
     public PreparedCommand FindByLink { get; } = new(connection, """
-        SELECT article_seq FROM article_entries WHERE link = $link
-        UNION ALL
-        SELECT seq FROM articles WHERE canonical_link = $link
-        LIMIT 1;
+        SELECT article_seq FROM links WHERE link = $link;
         """, "$link");
 
+    /// <summary>Records a report's link for its article; a link another article owns stays that article's.</summary>
+    public PreparedCommand AddLink { get; } = new(connection, """
+        INSERT INTO links (link, article_seq) VALUES ($link, $seq) ON CONFLICT (link) DO NOTHING;
+        """, "$link", "$seq");
+
     /// <summary>
-    /// Level 3 candidates inside the time window. The matcher only merges titles that are equal, share a
-    /// four-character prefix, or contain one another, so candidates are the titles starting like this
-    /// one (title_start) or ending like it (title_end): every pair the matcher accepts except a title
-    /// found in the middle of another, and keys under four characters only meet equal keys. Both read
-    /// only covering indexes, bounded by the window; a match this source already
-    /// reported is skipped afterwards (<see cref="SourceReported"/>).
+    /// Level 3 candidates inside the time window, one publication week (<see cref="ArticleKeys.StoryBucket"/>)
+    /// per execution. The matcher only merges titles that are equal, share a four-character prefix, or
+    /// contain one another, so candidates are the titles starting like this one (title_start) or ending
+    /// like it (title_end): every pair the matcher accepts except a title found in the middle of
+    /// another, and keys under four characters only meet equal keys. Both read only covering indexes,
+    /// bounded by the window; a match this source already reported is skipped afterwards
+    /// (<see cref="SourceReported"/>). The week expression must stay the one of the indexes.
     /// </summary>
     public PreparedCommand FindStoryCandidates { get; } = new(connection, """
         SELECT seq, title_key, fingerprint, published FROM articles
-        WHERE title_start = $start AND published BETWEEN $from AND $to
+        WHERE published / 604800000 = $bucket AND title_start = $start AND published BETWEEN $from AND $to
         UNION ALL
         SELECT seq, title_key, fingerprint, published FROM articles
-        WHERE title_end = $end AND published BETWEEN $from AND $to
+        WHERE published / 604800000 = $bucket AND title_end = $end AND published BETWEEN $from AND $to
         LIMIT $limit;
-        """, "$start", "$from", "$to", "$end", "$limit");
+        """, "$bucket", "$start", "$from", "$to", "$end", "$limit");
 
     public PreparedCommand SourceReported { get; } = new(connection, """
         SELECT EXISTS (SELECT 1 FROM article_entries WHERE article_seq = $seq AND source_id = $source_id);
@@ -65,13 +65,13 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         "$title_start", "$title_end", "$fingerprint", "$comments");
 
     /// <summary>
-    /// Replaces the canonical copy's content. The link moves only when no other article owns it
-    /// (it cannot normally: level 2 would have matched that article first).
+    /// Replaces the canonical copy's content. The link moves only to a link this article owns (it
+    /// always does after <see cref="AddLink"/>, unless another article claimed the link first).
     /// </summary>
     public PreparedCommand UpdateArticle { get; } = new(connection, """
         UPDATE articles SET
-            canonical_link = CASE WHEN EXISTS (SELECT 1 FROM articles o WHERE o.canonical_link = $link AND o.seq <> $seq)
-                             THEN canonical_link ELSE $link END,
+            canonical_link = CASE WHEN EXISTS (SELECT 1 FROM links WHERE link = $link AND article_seq = $seq)
+                             THEN $link ELSE canonical_link END,
             source_id = $source_id, entry_key = $entry_key, guid = $guid, title = $title, title_key = $title_key,
             author = $author, published = $published, updated = $updated, last_changed = $seen,
             thumbnail = $thumbnail, body = $body, summary = $summary, content_hash = $content_hash,
@@ -105,7 +105,7 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { FindEntry, IsTombstoned, FindByLink, FindStoryCandidates, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
+        foreach (var command in new[] { FindEntry, IsTombstoned, FindByLink, AddLink, FindStoryCandidates, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
             command.Dispose();
     }
 }

@@ -102,7 +102,8 @@ internal sealed partial class SqliteArticleStore
 
         var newSeq = (long)commands.InsertArticle.Bind(transaction, ArticleContent(ArticleKeys.ArticleId(sourceId, article.EntryKey), article, sourceId, seenAt, seenAt))
             .ExecuteScalar()!;
-        UpsertEntry(transaction, source, article, newSeq);
+        // The insert trigger claimed the link for the new article.
+        UpsertEntry(transaction, source, article, newSeq, newLink: false);
         MergeCategories(transaction, newSeq, article.Categories, ArticleKeys.ToStored(article.Published));
         return IngestOutcome.Added;
     }
@@ -116,14 +117,19 @@ internal sealed partial class SqliteArticleStore
 
         var window = options.StoryMatch.Window;
         var start = ArticleKeys.TitleStart(titleKey);
+        var end = ArticleKeys.TitleEnd(titleKey);
+        var from = ArticleKeys.ToStored(article.Published - window);
+        var to = ArticleKeys.ToStored(article.Published + window);
         var incoming = new StoryCandidate(titleKey, article.BodyFingerprint, article.Published);
         var matches = new List<long>();
-        using (var reader = ingestCommands.FindStoryCandidates.Bind(transaction,
-            start, ArticleKeys.ToStored(article.Published - window), ArticleKeys.ToStored(article.Published + window),
-            ArticleKeys.TitleEnd(titleKey), options.MaxStoryCandidates).ExecuteReader())
+        var remaining = options.MaxStoryCandidates;
+        // One execution per week the window touches (two at most for windows up to 3.5 days).
+        for (var bucket = ArticleKeys.StoryBucket(from); bucket <= ArticleKeys.StoryBucket(to) && remaining > 0; bucket++)
         {
+            using var reader = ingestCommands.FindStoryCandidates.Bind(transaction, bucket, start, from, to, end, remaining).ExecuteReader();
             while (reader.Read())
             {
+                remaining--;
                 var candidate = new StoryCandidate(reader.GetString(1), unchecked((ulong)reader.GetInt64(2)), ArticleKeys.FromStored(reader.GetInt64(3)));
                 if (matcher.IsSameStory(incoming, candidate))
                     matches.Add(reader.GetInt64(0));
@@ -147,8 +153,13 @@ internal sealed partial class SqliteArticleStore
         ingestCommands.RedateCategories.Bind(transaction, seq, ArticleKeys.ToStored(article.Published)).ExecuteNonQuery();
     }
 
-    private void UpsertEntry(SqliteTransaction transaction, SourceDefinition source, Article article, long seq) =>
+    /// <summary>Records the report; <paramref name="newLink"/> false when the link is already the article's (its canonical link).</summary>
+    private void UpsertEntry(SqliteTransaction transaction, SourceDefinition source, Article article, long seq, bool newLink = true)
+    {
         ingestCommands.UpsertEntry.Bind(transaction, source.Id, article.EntryKey, seq, article.Guid, article.Link, article.ContentHash).ExecuteNonQuery();
+        if (newLink)
+            ingestCommands.AddLink.Bind(transaction, article.Link, seq).ExecuteNonQuery();
+    }
 
     /// <summary>Appends the categories the article does not have yet, after the ones it has.</summary>
     private void MergeCategories(SqliteTransaction transaction, long seq, IReadOnlyList<string> categories, long? published)

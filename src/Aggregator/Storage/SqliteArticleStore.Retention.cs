@@ -80,9 +80,10 @@ internal sealed partial class SqliteArticleStore
             INSERT OR IGNORE INTO tombstones (key, created)
             SELECT 'e:' || source_id || char(10) || entry_key, @now FROM article_entries WHERE article_seq IN (SELECT seq FROM temp.expired)
             UNION SELECT 'l:' || link, @now FROM article_entries WHERE article_seq IN (SELECT seq FROM temp.expired)
-            UNION SELECT 'l:' || canonical_link, @now FROM articles WHERE seq IN (SELECT seq FROM temp.expired);
+            UNION SELECT 'l:' || canonical_link, @now FROM articles WHERE seq IN (SELECT seq FROM temp.expired)
+            UNION SELECT 'l:' || link, @now FROM links WHERE article_seq IN (SELECT seq FROM temp.expired);
             """;
-        // Entries and categories go with their article (ON DELETE CASCADE).
+        // Entries, links and categories go with their article (ON DELETE CASCADE).
         const string delete = "DELETE FROM articles WHERE seq IN (SELECT seq FROM temp.expired);";
         var connection = transaction.Connection!;
         var added = await connection.ExecuteAsync(new CommandDefinition(tombstones, new { now = ArticleKeys.ToStored(now) }, transaction, cancellationToken: cancellationToken));

@@ -28,12 +28,13 @@ internal static class SchemaMigrations
 
             -- seq is the internal row key (small foreign keys); id is the stable public id.
             -- source_id/entry_key/guid/link and the content fields are those of the canonical copy.
+            -- canonical_link is unique through links (the triggers below): one index, not two.
             -- title_start / title_end are the first / last four characters of title_key: they find every
             -- title that shares a prefix with, or ends like, another (the story matcher's title overlap).
             CREATE TABLE articles (
                 seq INTEGER PRIMARY KEY,
                 id TEXT NOT NULL UNIQUE,
-                canonical_link TEXT NOT NULL UNIQUE,
+                canonical_link TEXT NOT NULL,
                 source_id TEXT NOT NULL REFERENCES sources(id),
                 entry_key TEXT NOT NULL,
                 guid TEXT,
@@ -55,8 +56,32 @@ internal static class SchemaMigrations
             ) STRICT;
             CREATE INDEX articles_published ON articles(published DESC, seq DESC);
             -- Both title indexes carry what the story matcher compares, so candidates never touch the table.
-            CREATE INDEX articles_title_start ON articles(title_start, published, title_key, fingerprint);
-            CREATE INDEX articles_title_end ON articles(title_end, published, title_key, fingerprint);
+            -- They lead with the week of publication (ArticleKeys.StoryBucketMilliseconds): news arrives
+            -- in time order, so new keys land in the small, cached tail of the index instead of on
+            -- random pages all over a million old articles.
+            CREATE INDEX articles_title_start ON articles(published / 604800000, title_start, published, title_key, fingerprint);
+            CREATE INDEX articles_title_end ON articles(published / 604800000, title_end, published, title_key, fingerprint);
+
+            -- Every link any article was reported under, each owned by exactly one article (dedupe
+            -- level 2 is one primary-key lookup); links_article serves deletes and cascades.
+            CREATE TABLE links (
+                link TEXT PRIMARY KEY,
+                article_seq INTEGER NOT NULL REFERENCES articles(seq) ON DELETE CASCADE
+            ) STRICT, WITHOUT ROWID;
+            CREATE INDEX links_article ON links(article_seq);
+
+            -- A new article claims its canonical link (a plain INSERT: a link owned by another article
+            -- aborts the statement), and the canonical link may only move to a link this article owns,
+            -- so no two articles share a canonical link.
+            CREATE TRIGGER articles_claim_link AFTER INSERT ON articles
+            BEGIN
+                INSERT INTO links (link, article_seq) VALUES (NEW.canonical_link, NEW.seq);
+            END;
+            CREATE TRIGGER articles_keep_link AFTER UPDATE OF canonical_link ON articles
+            WHEN NOT EXISTS (SELECT 1 FROM links WHERE link = NEW.canonical_link AND article_seq = NEW.seq)
+            BEGIN
+                SELECT RAISE(ABORT, 'storage: a canonical link must be a link of its own article');
+            END;
 
             -- Every report of an article: which source carried it under which key and link.
             CREATE TABLE article_entries (
@@ -69,7 +94,6 @@ internal static class SchemaMigrations
                 PRIMARY KEY (source_id, entry_key)
             ) STRICT, WITHOUT ROWID;
             CREATE INDEX article_entries_article ON article_entries(article_seq);
-            CREATE INDEX article_entries_link ON article_entries(link);
 
             -- published is copied from the article so a category page is one index range scan.
             CREATE TABLE article_categories (

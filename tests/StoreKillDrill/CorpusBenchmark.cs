@@ -1,0 +1,128 @@
+using System.Diagnostics;
+using System.Globalization;
+using Aggregator.Model;
+using Aggregator.Normalizing;
+using Aggregator.Parsing;
+using Aggregator.Storage;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace StoreKillDrill;
+
+/// <summary>
+/// Issue 4's benchmark: the generated corpus (one source per feed file), parsed and normalized by the
+/// real FeedParser and ArticleNormalizer before any clock starts, ingested into a store preloaded with
+/// synthetic articles, against raw INSERT OR IGNORE of the same rows after the same preload. Store and
+/// raw alternate within each run; the table shows medians.
+/// </summary>
+internal static class CorpusBenchmark
+{
+    public static async Task RunAsync(string corpusDirectory, string workDirectory, int preload, int runs)
+    {
+        var batches = Load(corpusDirectory);
+        var entries = batches.Sum(b => b.Articles.Count);
+        var firstPublished = batches.SelectMany(b => b.Articles).Min(a => a.Published);
+        Console.WriteLine($"corpus {corpusDirectory}: {batches.Count} feeds, {entries} entries; preload {preload} synthetic articles over the {SyntheticPreload.Span.TotalDays} days before {firstPublished:u}");
+
+        var store = new List<Measure>();
+        var raw = new List<Measure>();
+        for (var run = 0; run < runs; run++)
+        {
+            var directory = Path.Combine(workDirectory, "run" + run.ToString(CultureInfo.InvariantCulture));
+            if (Directory.Exists(directory))
+                Directory.Delete(directory, recursive: true);
+            store.Add(await MeasureStoreAsync(Path.Combine(directory, "store"), batches, preload, firstPublished, entries));
+            raw.Add(await MeasureRawAsync(Path.Combine(directory, "raw"), batches, preload, firstPublished, entries));
+            Directory.Delete(directory, recursive: true);
+            Console.WriteLine($"run {run + 1}: store {store[^1]}; raw {raw[^1]}; ratio {store[^1].Rate / raw[^1].Rate:F2}");
+        }
+
+        var ratios = store.Zip(raw, (s, r) => s.Rate / r.Rate).ToList();
+        Console.WriteLine();
+        Console.WriteLine($"medians of {runs} runs, {entries} entries, preload {preload}:");
+        Console.WriteLine($"{"rows/s store",14} {"rows/s raw",12} {"ratio",7} {"bytes/article",14} {"bytes/raw row",14} {"store articles",15}");
+        Console.WriteLine($"{Median(store.Select(m => m.Rate)),14:F0} {Median(raw.Select(m => m.Rate)),12:F0} {Median(ratios),7:F2} {Median(store.Select(m => m.BytesPerRow)),14:F0} {Median(raw.Select(m => m.BytesPerRow)),14:F0} {store[0].Rows,15}");
+    }
+
+    private static List<(SourceDefinition Source, IReadOnlyList<Article> Articles)> Load(string corpusDirectory)
+    {
+        var parser = new FeedParser();
+        var normalizer = new ArticleNormalizer();
+        var seenAt = DateTimeOffset.UtcNow;
+        var batches = new List<(SourceDefinition, IReadOnlyList<Article>)>();
+        var files = Directory.GetFiles(corpusDirectory).Order(StringComparer.Ordinal).ToList();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var name = Path.GetFileNameWithoutExtension(files[i]);
+            var source = new SourceDefinition
+            {
+                Id = name,
+                Title = name,
+                Url = new Uri($"https://bench.example.com/{Path.GetFileName(files[i])}"),
+                Categories = ["财经"],
+                Schedule = "0 */10 * * * ?",
+                Priority = 10 + i,
+            };
+            var feed = parser.Parse(new FeedPayload(File.ReadAllBytes(files[i]), null, source.Url));
+            batches.Add((source, normalizer.Normalize(feed, source, seenAt)));
+        }
+
+        return batches;
+    }
+
+    private static async Task<Measure> MeasureStoreAsync(string directory, List<(SourceDefinition Source, IReadOnlyList<Article> Articles)> batches, int preload, DateTimeOffset before, int entries)
+    {
+        await SyntheticPreload.FillStoreAsync(directory, preload, before);
+        await using var store = await SqliteArticleStore.OpenAsync(directory, TimeProvider.System, null, CancellationToken.None);
+        await store.SyncSourcesAsync([.. batches.Select(b => b.Source)], CancellationToken.None);
+
+        var cost = ProcessCost.Start();
+        var clock = Stopwatch.StartNew();
+        foreach (var (source, articles) in batches)
+            await store.IngestAsync(source, articles, DateTimeOffset.UtcNow, CancellationToken.None);
+        clock.Stop();
+        var spent = cost.Stop(entries);
+
+        var articlesStored = (await store.GetStatisticsAsync(CancellationToken.None)).Articles;
+        await Checkpoint(store.DatabasePath);
+        return new Measure(entries / clock.Elapsed.TotalSeconds, new FileInfo(store.DatabasePath).Length / (double)articlesStored, articlesStored, spent);
+    }
+
+    private static async Task<Measure> MeasureRawAsync(string directory, List<(SourceDefinition Source, IReadOnlyList<Article> Articles)> batches, int preload, DateTimeOffset before, int entries)
+    {
+        Directory.CreateDirectory(directory);
+        var path = Path.Combine(directory, "raw.db");
+        await using var connection = await RawTable.OpenAsync(path);
+        await SyntheticPreload.FillRawAsync(connection, preload, before);
+        using var insert = RawTable.PrepareInsert(connection);
+
+        var cost = ProcessCost.Start();
+        var clock = Stopwatch.StartNew();
+        foreach (var (_, articles) in batches)
+            RawTable.Insert(connection, insert, articles);
+        clock.Stop();
+        var spent = cost.Stop(entries);
+
+        await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+        var rows = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM raw;");
+        return new Measure(entries / clock.Elapsed.TotalSeconds, new FileInfo(path).Length / (double)rows, rows, spent);
+    }
+
+    private static async Task Checkpoint(string path)
+    {
+        await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        await connection.OpenAsync();
+        await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);");
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
+    }
+
+    private sealed record Measure(double Rate, double BytesPerRow, long Rows, string Cost)
+    {
+        public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Rate:F0} rows/s, {BytesPerRow:F0} bytes/row, {Cost}");
+    }
+}
