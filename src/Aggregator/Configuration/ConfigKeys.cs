@@ -20,6 +20,7 @@ internal static class ConfigKeys
 
     public const string MaxConcurrent = "maxConcurrent";
     public const string MaxConcurrentPerHost = "maxConcurrentPerHost";
+    public const string PauseAfterFailures = "pauseAfterFailures";
 
     public const string Slug = "slug";
 
@@ -39,7 +40,7 @@ internal static class ConfigKeys
 
     public static readonly IReadOnlyList<string> Root = [Schema, Site, Defaults, Fetch, Categories, Sources];
     public static readonly IReadOnlyList<string> SiteKeys = [Title, BaseUrl, Author, EntriesPerFeed];
-    public static readonly IReadOnlyList<string> FetchKeys = [MaxConcurrent, MaxConcurrentPerHost];
+    public static readonly IReadOnlyList<string> FetchKeys = [MaxConcurrent, MaxConcurrentPerHost, PauseAfterFailures];
     public static readonly IReadOnlyList<string> CategoryKeys = [Slug];
 
     /// <summary>Per-source settings that <c>defaults</c> may also give.</summary>

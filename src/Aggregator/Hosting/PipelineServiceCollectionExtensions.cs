@@ -25,7 +25,7 @@ internal static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<AggregatorMetrics>();
         services.TryAddSingleton(paths);
         return services
-            .AddStorage(paths.DataDirectory)
+            .AddStorage(paths.DataDirectory, new StorageOptions { PauseAfterFailures = settings.PauseAfterFailures })
             .AddFetching(options =>
             {
                 options.MaxConcurrentFetches = settings.MaxConcurrentFetches;

@@ -10,4 +10,6 @@ internal sealed record AggregatorSettings
     /// <summary>How many sources are polled at once, and how many against one host.</summary>
     public int MaxConcurrentFetches { get; init; } = 8;
     public int MaxConcurrentFetchesPerHost { get; init; } = 2;
+    /// <summary>Consecutive failures after which a source is paused until an admin resumes it or it is edited.</summary>
+    public int PauseAfterFailures { get; init; } = 10;
 }

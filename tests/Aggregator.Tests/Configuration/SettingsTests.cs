@@ -19,6 +19,7 @@ public sealed class SettingsTests
         Assert.Equal(50, settings.Site.EntriesPerFeed);
         Assert.Equal(4, settings.MaxConcurrentFetches);
         Assert.Equal(1, settings.MaxConcurrentFetchesPerHost);
+        Assert.Equal(5, settings.PauseAfterFailures);
 
         var inheriting = settings.Sources[0];
         Assert.Equal("stcn-yw", inheriting.Id);
@@ -89,6 +90,7 @@ public sealed class SettingsTests
         Assert.Null(settings.Site.Author);
         Assert.Equal(8, settings.MaxConcurrentFetches);
         Assert.Equal(2, settings.MaxConcurrentFetchesPerHost);
+        Assert.Equal(10, settings.PauseAfterFailures);
     }
 
     [Fact]

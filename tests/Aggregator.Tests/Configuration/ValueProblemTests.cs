@@ -124,7 +124,7 @@ public sealed class ValueProblemTests
         const string json = """
             {
               "site": { "title": "t", "baseUrl": "https://example.org/", "entriesPerFeed": 0 },
-              "fetch": { "maxConcurrent": 1000, "maxConcurrentPerHost": 0 },
+              "fetch": { "maxConcurrent": 1000, "maxConcurrentPerHost": 0, "pauseAfterFailures": 0 },
               "sources": [ { "id": "a", "title": "A", "url": "https://example.org/a.xml", "categories": ["x"] } ]
             }
             """;
@@ -134,6 +134,7 @@ public sealed class ValueProblemTests
                 "2:80: site.entriesPerFeed must be between 1 and 10000, not 0",
                 "3:31: fetch.maxConcurrent must be between 1 and 256, not 1000",
                 "3:61: fetch.maxConcurrentPerHost must be between 1 and 64, not 0",
+                "3:86: fetch.pauseAfterFailures must be between 1 and 1000, not 0",
             ],
             Located(FeedsConfigLoader.Parse(json, "feeds.json")));
     }

@@ -8,6 +8,7 @@ internal static class SettingsReader
 {
     public const int MaxConcurrentFetches = 256;
     public const int MaxConcurrentFetchesPerHost = 64;
+    public const int MaxPauseAfterFailures = 1000;
 
     /// <summary>The settings, or null when <paramref name="problems"/> received at least one problem.</summary>
     public static AggregatorSettings? Read(LocatedValue root, string baseDirectory, ProblemList problems)
@@ -21,7 +22,7 @@ internal static class SettingsReader
 
         var site = SiteReader.Read(root, reader);
         var defaults = ReadDefaults(root, reader);
-        var (maxConcurrent, maxPerHost) = ReadFetch(root, reader);
+        var (maxConcurrent, maxPerHost, pauseAfter) = ReadFetch(root, reader);
         var slugs = CategoryResolver.ReadMap(root.Member(ConfigKeys.Categories)?.Value, reader);
         var uses = new List<CategoryUse>();
         var sources = SourcesReader.Read(root, defaults, baseDirectory, reader, uses);
@@ -34,6 +35,7 @@ internal static class SettingsReader
         {
             MaxConcurrentFetches = maxConcurrent ?? settings.MaxConcurrentFetches,
             MaxConcurrentFetchesPerHost = maxPerHost ?? settings.MaxConcurrentFetchesPerHost,
+            PauseAfterFailures = pauseAfter ?? settings.PauseAfterFailures,
         };
     }
 
@@ -46,14 +48,15 @@ internal static class SettingsReader
         return SourceSettingsReader.Read(defaults, SourceSettings.BuiltIn, reader);
     }
 
-    private static (int? MaxConcurrent, int? MaxPerHost) ReadFetch(LocatedValue root, ValueReader reader)
+    private static (int? MaxConcurrent, int? MaxPerHost, int? PauseAfter) ReadFetch(LocatedValue root, ValueReader reader)
     {
         var fetch = root.Member(ConfigKeys.Fetch)?.Value;
         if (fetch is null || !reader.IsObject(fetch))
-            return (null, null);
+            return (null, null, null);
         reader.CheckKeys(fetch, ConfigKeys.FetchKeys);
         var all = fetch.Member(ConfigKeys.MaxConcurrent)?.Value is { } a ? reader.Integer(a, 1, MaxConcurrentFetches) : null;
         var perHost = fetch.Member(ConfigKeys.MaxConcurrentPerHost)?.Value is { } h ? reader.Integer(h, 1, MaxConcurrentFetchesPerHost) : null;
-        return (all, perHost);
+        var pause = fetch.Member(ConfigKeys.PauseAfterFailures)?.Value is { } f ? reader.Integer(f, 1, MaxPauseAfterFailures) : null;
+        return (all, perHost, pause);
     }
 }
