@@ -3,6 +3,7 @@
 # generated corpus, whole process, same run, medians of RUNS runs. Prints one table.
 #   bash bench/parse.sh            # 500 feeds x 40 items (the issue's corpus)
 #   RUNS=3 FEEDS=100 bash bench/parse.sh
+#   BASELINE=/path/to/old/Aggregator.dll bash bench/parse.sh   # adds an older build's rows, same run
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"
@@ -36,6 +37,9 @@ commands=(
   "feedparser 6 (sanitizing)|/usr/bin/python3 $shared/bench/peers/py_feedparser.py $corpus"
   "rss-parser 3 (no sanitizing)|node $work/rss-parser/rss_parser.js $corpus"
 )
+if [ -n "${BASELINE:-}" ]; then
+  commands+=("baseline build (2 threads)|dotnet $BASELINE parse --stats --log-level error $corpus")
+fi
 
 /usr/bin/python3 - "$runs" "$corpus" "${commands[@]}" <<'PY'
 import json, os, re, resource, statistics, subprocess, sys, time
@@ -57,8 +61,8 @@ for r in range(runs):
         if out.returncode not in (0, 1):
             sys.exit(f"{name} failed: {out.stderr[-500:]}")
         # Every side reports the items it parsed (ours: "N items parsed, M articles normalized, K duplicates skipped").
-        counted = re.search(r"(\d+) items parsed|items=(\d+)", out.stdout)
-        results.setdefault(name, []).append((wall, counted.group(1) or counted.group(2) if counted else "?"))
+        counted = re.search(r"(\d+) items parsed|items=(\d+)|(\d+) articles", out.stdout)
+        results.setdefault(name, []).append((wall, next((g for g in counted.groups() if g), "?") if counted else "?"))
         if (skipped := re.search(r"(\d+) articles normalized, (\d+) duplicates skipped", out.stdout)):
             notes[name] = f"{name}: {skipped.group(1)} articles sanitized and normalized, {skipped.group(2)} re-publications skipped (link or guid already normalized in this run)"
 print(f"corpus: {corpus} ({items} items), medians of {runs} runs, whole process, same run")
