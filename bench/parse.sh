@@ -3,6 +3,7 @@
 # generated corpus, whole process, same run, medians of RUNS runs. Prints one table.
 #   bash bench/parse.sh            # 500 feeds x 40 items (the issue's corpus)
 #   RUNS=3 FEEDS=100 bash bench/parse.sh
+#   BASELINE=/path/to/old/Aggregator.dll bash bench/parse.sh   # adds an older build's rows, same run
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"
@@ -36,29 +37,42 @@ commands=(
   "feedparser 6 (sanitizing)|/usr/bin/python3 $shared/bench/peers/py_feedparser.py $corpus"
   "rss-parser 3 (no sanitizing)|node $work/rss-parser/rss_parser.js $corpus"
 )
+if [ -n "${BASELINE:-}" ]; then
+  commands+=("baseline build (2 threads)|dotnet $BASELINE parse --stats --log-level error $corpus")
+fi
 
 /usr/bin/python3 - "$runs" "$corpus" "${commands[@]}" <<'PY'
-import json, os, re, statistics, subprocess, sys, time
+import json, os, re, resource, statistics, subprocess, sys, time
 runs, corpus, specs = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
 stats = json.load(open(corpus + "_stats.json"))
 items = stats.get("items") or stats.get("total_items")
 results = {}
+cpu = {}  # user+sys seconds: on a loaded machine, the work done regardless of the share of cores granted
+notes = {}
 for r in range(runs):
     for spec in specs:  # interleaved, so machine noise hits every peer alike
         name, cmd = spec.split("|", 1)
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
         start = time.perf_counter()
         out = subprocess.run(cmd, shell=True, capture_output=True, text=True)
         wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.setdefault(name, []).append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
         if out.returncode not in (0, 1):
             sys.exit(f"{name} failed: {out.stderr[-500:]}")
-        counted = re.search(r"(\d+) articles|items=(\d+)", out.stdout)
-        results.setdefault(name, []).append((wall, counted.group(1) or counted.group(2) if counted else "?"))
+        # Every side reports the items it parsed (ours: "N items parsed, M articles normalized, K duplicates skipped").
+        counted = re.search(r"(\d+) items parsed|items=(\d+)|(\d+) articles", out.stdout)
+        results.setdefault(name, []).append((wall, next((g for g in counted.groups() if g), "?") if counted else "?"))
+        if (skipped := re.search(r"(\d+) articles normalized, (\d+) duplicates skipped", out.stdout)):
+            notes[name] = f"{name}: {skipped.group(1)} articles sanitized and normalized, {skipped.group(2)} re-publications skipped (link or guid already normalized in this run)"
 print(f"corpus: {corpus} ({items} items), medians of {runs} runs, whole process, same run")
-print(f"{'what':40} {'wall s':>8} {'items/s':>9} {'items':>7} {'vs feedparser':>14} {'vs rss-parser':>14}")
+print(f"{'what':40} {'wall s':>8} {'cpu s':>7} {'items/s':>9} {'items':>7} {'vs feedparser':>14} {'vs rss-parser':>14}")
 med = {n: statistics.median(w for w, _ in v) for n, v in results.items()}
 fp = next(v for n, v in med.items() if n.startswith("feedparser"))
 rp = next(v for n, v in med.items() if n.startswith("rss-parser"))
 for name, vals in results.items():
     m = med[name]
-    print(f"{name:40} {m:8.2f} {int(items) / m:9.0f} {vals[0][1]:>7} {fp / m:13.1f}x {rp / m:13.2f}x")
+    print(f"{name:40} {m:8.2f} {statistics.median(cpu[name]):7.2f} {int(items) / m:9.0f} {vals[0][1]:>7} {fp / m:13.1f}x {rp / m:13.2f}x")
+for note in notes.values():
+    print(note)
 PY

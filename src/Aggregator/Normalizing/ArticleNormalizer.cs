@@ -12,13 +12,25 @@ namespace Aggregator.Normalizing;
 /// is cheap (keys and a hash of the raw fields); the expensive part — sanitizing the body — runs only
 /// for the entries the caller does not already hold unchanged, spread over the cores when there are many.
 /// </summary>
-internal sealed class ArticleNormalizer(BodySanitizer sanitizer) : IArticleNormalizer
+/// <param name="sanitizer">The shared, thread-safe sanitizer.</param>
+/// <param name="maxParallelism">
+/// Bodies sanitized at once within one feed. A caller that already runs feeds in parallel on every
+/// core passes 1: nested parallel loops only add thread switches and lock contention.
+/// </param>
+internal sealed class ArticleNormalizer(BodySanitizer sanitizer, int maxParallelism) : IArticleNormalizer
 {
     /// <summary>Below this many bodies, threads cost more than they save.</summary>
     private const int ParallelThreshold = 8;
 
+    private readonly ParallelOptions parallel = new() { MaxDegreeOfParallelism = Math.Max(1, maxParallelism) };
+
     public ArticleNormalizer()
         : this(new BodySanitizer())
+    {
+    }
+
+    public ArticleNormalizer(BodySanitizer sanitizer)
+        : this(sanitizer, Environment.ProcessorCount)
     {
     }
 
@@ -42,7 +54,7 @@ internal sealed class ArticleNormalizer(BodySanitizer sanitizer) : IArticleNorma
             ?? CanonicalLink.Normalize(source.Url.AbsoluteUri, null) ?? source.Url.AbsoluteUri;
         var rawHash = RawHash.Of(entry, feed, source);
         var key = guid ?? ownLink ?? "title:" + TitleDateKey(entry);
-        return new EntryStamp(index, key, rawHash, link);
+        return new EntryStamp(index, key, rawHash, link, ownLink is not null);
     }
 
     public IReadOnlyList<Article> Normalize(ParsedFeed feed, SourceDefinition source, DateTimeOffset seenAt) =>
@@ -73,8 +85,8 @@ internal sealed class ArticleNormalizer(BodySanitizer sanitizer) : IArticleNorma
             return Build(feed.Entries[stamp.Index], stamp, feed, source, EntryDates.Resolve(published, updated, zone, seenAt));
         }
 
-        if (todo.Count >= ParallelThreshold && Environment.ProcessorCount > 1)
-            Parallel.For(0, todo.Count, i => articles[i] = Make(i));
+        if (todo.Count >= ParallelThreshold && parallel.MaxDegreeOfParallelism > 1)
+            Parallel.For(0, todo.Count, parallel, i => articles[i] = Make(i));
         else
         {
             for (var i = 0; i < todo.Count; i++)

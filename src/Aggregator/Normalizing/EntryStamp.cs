@@ -9,4 +9,5 @@ namespace Aggregator.Normalizing;
 /// <param name="EntryKey">The article's key within its source (<see cref="Aggregator.Model.Article.EntryKey"/>).</param>
 /// <param name="RawHash">Hash of the raw fields and the source settings that shape the article (<see cref="Aggregator.Model.Article.ContentHash"/>).</param>
 /// <param name="Link">The canonical link.</param>
-internal sealed record EntryStamp(int Index, string EntryKey, string RawHash, string Link);
+/// <param name="LinkIsOwn">False when the entry has no link of its own and <paramref name="Link"/> is the feed's or the source's.</param>
+internal sealed record EntryStamp(int Index, string EntryKey, string RawHash, string Link, bool LinkIsOwn = true);

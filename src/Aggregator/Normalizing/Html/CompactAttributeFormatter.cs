@@ -1,3 +1,4 @@
+using System.Buffers;
 using AngleSharp.Dom;
 using AngleSharp.Html;
 
@@ -13,7 +14,12 @@ internal sealed class CompactAttributeFormatter : HtmlMarkupFormatter
 {
     public static new CompactAttributeFormatter Instance { get; } = new();
 
-    public override string Text(ICharacterData text) => KeepNoBreakSpace(base.Text(text));
+    /// <summary>What AngleSharp escapes in text (&amp; &lt; &gt; and the no-break space); most text nodes hold none.</summary>
+    private static readonly SearchValues<char> Escaped = SearchValues.Create("&<>\u00A0");
+
+    // Text without those characters serializes as itself: no copy through AngleSharp's locked builder pool.
+    public override string Text(ICharacterData text) =>
+        text.Data.AsSpan().ContainsAny(Escaped) ? KeepNoBreakSpace(base.Text(text)) : text.Data;
 
     protected override string Attribute(IAttr attribute)
     {

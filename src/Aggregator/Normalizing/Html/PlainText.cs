@@ -19,9 +19,10 @@ internal static class PlainText
     /// </summary>
     public static string Of(INode root, Func<IElement, bool>? visit = null)
     {
+        // White space is collapsed on the way in: one builder, no second pass over the text.
         var builder = new StringBuilder();
         Append(root, builder, visit);
-        return Collapse(builder.ToString());
+        return builder.ToString();
     }
 
     /// <summary>Runs of white space become one space; leading and trailing space goes.</summary>
@@ -29,6 +30,13 @@ internal static class PlainText
     {
         var builder = new StringBuilder(text.Length);
         var pendingSpace = false;
+        AppendCollapsed(builder, text, ref pendingSpace);
+        return builder.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> with its white space collapsed, carrying a pending space across calls.</summary>
+    private static void AppendCollapsed(StringBuilder builder, string text, ref bool pendingSpace)
+    {
         foreach (var c in text)
         {
             if (char.IsWhiteSpace(c))
@@ -42,14 +50,13 @@ internal static class PlainText
             pendingSpace = false;
             builder.Append(c);
         }
-
-        return builder.ToString();
     }
 
     private static void Append(INode node, StringBuilder builder, Func<IElement, bool>? visit)
     {
         // Iterative: untrusted HTML may nest deeper than the stack allows.
         var stack = new Stack<(INode Node, bool Closing)>();
+        var pendingSpace = false;
         for (var i = node.ChildNodes.Length - 1; i >= 0; i--)
             stack.Push((node.ChildNodes[i], false));
         while (stack.Count > 0)
@@ -57,13 +64,13 @@ internal static class PlainText
             var (current, closing) = stack.Pop();
             if (closing)
             {
-                builder.Append(' ');
+                pendingSpace = builder.Length > 0;
                 continue;
             }
 
             if (current is IText text)
             {
-                builder.Append(text.Data);
+                AppendCollapsed(builder, text.Data, ref pendingSpace);
                 continue;
             }
 
@@ -78,7 +85,7 @@ internal static class PlainText
             var block = Blocks.Contains(element.LocalName);
             if (block)
             {
-                builder.Append(' ');
+                pendingSpace = builder.Length > 0;
                 stack.Push((current, true));
             }
 

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
 
 namespace Aggregator.Normalizing.Identity;
 
@@ -115,7 +116,99 @@ internal static class SimHash
         return set;
     }
 
-    private static ulong Accumulate(ReadOnlySpan<ulong> tokens, int shingle)
+    private static ulong Accumulate(ReadOnlySpan<ulong> tokens, int shingle) =>
+        Avx2.IsSupported ? AccumulateAvx2(tokens, shingle) : AccumulatePortable(tokens, shingle);
+
+    /// <summary>The weighted hash of the shingle starting at <paramref name="start"/>.</summary>
+    private static ulong ShingleHash(ReadOnlySpan<ulong> tokens, int start, int shingle, out int weight)
+    {
+        var window = tokens.Slice(start, Math.Min(shingle, tokens.Length - start));
+        var hash = 0x9E3779B97F4A7C15UL;
+        var isNumber = false;
+        foreach (var token in window)
+        {
+            hash = Hashing.Mix(hash ^ token);
+            isNumber |= (token & NumberFlag) != 0;
+        }
+
+        weight = isNumber ? NumberWeight : 1;
+        return hash;
+    }
+
+    /// <summary>
+    /// The same sums as <see cref="AccumulatePortable"/>, counted rather than signed: bit k ends up set when
+    /// the weight of the shingles with bit k set beats the weight of the others (2·set &gt; total). One shingle
+    /// costs a few byte-vector operations: its 64 bits spread to 64 bytes of 0/-1, subtracted from byte
+    /// counters that are widened into 16-bit ones before they can overflow.
+    /// </summary>
+    private static ulong AccumulateAvx2(ReadOnlySpan<ulong> tokens, int shingle)
+    {
+        // Byte k of the spread takes byte k/8 of the hash (every 128-bit lane holds all eight), then bit k%8 of it.
+        var pickLow = Vector256.Create((byte)0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 2, 2, 2, 2, 3, 3, 3, 3, 3, 3, 3, 3);
+        var pickHigh = Vector256.Create((byte)4, 4, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5, 5, 5, 5, 6, 6, 6, 6, 6, 6, 6, 6, 7, 7, 7, 7, 7, 7, 7, 7);
+        var bitOf = Vector256.Create((byte)1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128, 1, 2, 4, 8, 16, 32, 64, 128);
+
+        // [0..3]: counts of bits 0-15, 16-31, 32-47, 48-63 over all shingles; [4..7]: the same over number shingles only.
+        Span<Vector256<ushort>> counts = stackalloc Vector256<ushort>[8];
+        counts.Clear();
+        Vector256<byte> allLow = default, allHigh = default, numberLow = default, numberHigh = default;
+        var pending = 0;
+        var total = 0;
+        var shingles = Math.Max(1, tokens.Length - shingle + 1);
+        for (var i = 0; i < shingles; i++)
+        {
+            var hash = ShingleHash(tokens, i, shingle, out var weight);
+            var bytes = Vector256.Create(hash).AsByte();
+            var low = Avx2.CompareEqual(Avx2.Shuffle(bytes, pickLow) & bitOf, bitOf);
+            var high = Avx2.CompareEqual(Avx2.Shuffle(bytes, pickHigh) & bitOf, bitOf);
+            allLow -= low;
+            allHigh -= high;
+            if (weight != 1)
+            {
+                numberLow -= low;
+                numberHigh -= high;
+            }
+
+            total += weight;
+            if (++pending == byte.MaxValue)
+            {
+                Flush(counts, ref allLow, ref allHigh, ref numberLow, ref numberHigh);
+                pending = 0;
+            }
+        }
+
+        Flush(counts, ref allLow, ref allHigh, ref numberLow, ref numberHigh);
+        ulong fingerprint = 0;
+        for (var bit = 0; bit < 64; bit++)
+        {
+            var all = counts[bit / 16].GetElement(bit % 16);
+            var numbers = counts[4 + (bit / 16)].GetElement(bit % 16);
+            // A number shingle weighs NumberWeight: once in all, NumberWeight - 1 more times here.
+            var set = all + ((NumberWeight - 1) * numbers);
+            if (2 * set > total)
+                fingerprint |= 1UL << bit;
+        }
+
+        return fingerprint;
+    }
+
+    private static void Flush(Span<Vector256<ushort>> counts, ref Vector256<byte> allLow, ref Vector256<byte> allHigh, ref Vector256<byte> numberLow, ref Vector256<byte> numberHigh)
+    {
+        Add(counts[..2], allLow);
+        Add(counts[2..4], allHigh);
+        Add(counts[4..6], numberLow);
+        Add(counts[6..8], numberHigh);
+        allLow = allHigh = numberLow = numberHigh = default;
+
+        static void Add(Span<Vector256<ushort>> into, Vector256<byte> bytes)
+        {
+            var (lower, upper) = Vector256.Widen(bytes);
+            into[0] += lower;
+            into[1] += upper;
+        }
+    }
+
+    private static ulong AccumulatePortable(ReadOnlySpan<ulong> tokens, int shingle)
     {
         // Eight lanes per hash byte: lane i of sums[j] counts bit 8j+i, so a shingle costs eight vector adds, not 64 branches.
         Span<Vector256<int>> sums = stackalloc Vector256<int>[8];
@@ -123,18 +216,10 @@ internal static class SimHash
         var shingles = Math.Max(1, tokens.Length - shingle + 1);
         for (var i = 0; i < shingles; i++)
         {
-            var window = tokens.Slice(i, Math.Min(shingle, tokens.Length - i));
-            var hash = 0x9E3779B97F4A7C15UL;
-            var isNumber = false;
-            foreach (var token in window)
-            {
-                hash = Hashing.Mix(hash ^ token);
-                isNumber |= (token & NumberFlag) != 0;
-            }
-
-            var weight = Vector256.Create(isNumber ? NumberWeight : 1);
+            var hash = ShingleHash(tokens, i, shingle, out var weight);
+            var weights = Vector256.Create(weight);
             for (var j = 0; j < 8; j++)
-                sums[j] += ByteSigns[(int)((hash >> (8 * j)) & 0xFF)] * weight;
+                sums[j] += ByteSigns[(int)((hash >> (8 * j)) & 0xFF)] * weights;
         }
 
         ulong fingerprint = 0;
