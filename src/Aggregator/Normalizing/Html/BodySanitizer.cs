@@ -22,6 +22,8 @@ internal sealed class BodySanitizer
     {
         if (string.IsNullOrWhiteSpace(html))
             return SanitizedBody.Empty;
+        if (NestingGuard.IsTooDeep(html))
+            html = NestingGuard.TextOnly(html);
 
         using var document = sanitizer.HtmlParserFactory().ParseDocument("<!doctype html><html><body>" + html);
         if (document.Body is not { } body)
