@@ -35,7 +35,7 @@ public sealed class AdminCommandsTests
         Assert.Contains($"{files.Length} written, 0 unchanged", first.Output, StringComparison.Ordinal);
         Assert.Contains($"0 written, {files.Length} unchanged", second.Output, StringComparison.Ordinal);
         var seedPost = files.Select(File.ReadAllText).Single(text => text.Contains("先行示范区金融大讲堂第4期", StringComparison.Ordinal));
-        var seed = File.ReadAllText(Path.Combine(SampleSite.RepositoryRoot(), "..", "shared", "seed", "000_abe74ac236356f83.txt"));
+        var seed = File.ReadAllText(RepositoryPaths.Shared("seed", "000_abe74ac236356f83.txt"));
         Assert.Equal(FrontMatter(seed), FrontMatter(seedPost));
     }
 

@@ -8,10 +8,8 @@ namespace Aggregator.Tests.Support;
 /// <summary>Finds the shared feedparser corpus (../shared/corpora beside the repository) and feeds its files to the parser.</summary>
 internal static partial class ParsingCorpus
 {
-    private static readonly Lazy<string> LazyRoot = new(FindRoot);
-
     /// <summary>The corpora folder: ../shared/corpora relative to the folder holding Aggregator.sln.</summary>
-    public static string Root => LazyRoot.Value;
+    public static string Root => RepositoryPaths.Shared("corpora");
 
     /// <summary>Where the corpus pretends its documents came from: relative links resolve against it.</summary>
     public static Uri Location(string relativePath) => new("http://127.0.0.1:8097/tests/" + relativePath.Replace('\\', '/'));
@@ -43,22 +41,6 @@ internal static partial class ParsingCorpus
                 yield return Path.GetRelativePath(Root, file).Replace('\\', '/');
             }
         }
-    }
-
-    private static string FindRoot()
-    {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Aggregator.sln")))
-        {
-            dir = dir.Parent;
-        }
-
-        if (dir is null)
-        {
-            throw new InvalidOperationException("test setup: Aggregator.sln not found above " + AppContext.BaseDirectory);
-        }
-
-        return Path.GetFullPath(Path.Combine(dir.FullName, "..", "shared", "corpora"));
     }
 
     [GeneratedRegex(@"^\s*Header:\s*Content-type:\s*(.*?)\s*$", RegexOptions.IgnoreCase | RegexOptions.Multiline)]

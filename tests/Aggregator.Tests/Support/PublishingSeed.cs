@@ -6,13 +6,5 @@ internal static class PublishingSeed
     public const string FileName = "000_abe74ac236356f83.txt";
 
     /// <summary>The seed's path: walk up from the test binaries to the folder holding Aggregator.sln, then ../shared/seed.</summary>
-    public static string Path()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(folder.FullName, "Aggregator.sln")))
-                return System.IO.Path.GetFullPath(System.IO.Path.Combine(folder.FullName, "..", "shared", "seed", FileName));
-        }
-        throw new InvalidOperationException("Aggregator.sln not found above " + AppContext.BaseDirectory);
-    }
+    public static string Path() => RepositoryPaths.Shared("seed", FileName);
 }

@@ -7,7 +7,7 @@ internal sealed class SampleSite : IDisposable
 
     public SampleSite()
     {
-        var samples = Path.Combine(RepositoryRoot(), "samples");
+        var samples = Path.Combine(RepositoryPaths.Root, "samples");
         foreach (var file in Directory.EnumerateFiles(samples, "*", SearchOption.AllDirectories))
         {
             var target = temp.Combine(Path.GetRelativePath(samples, file));
@@ -26,14 +26,6 @@ internal sealed class SampleSite : IDisposable
 
     /// <summary>--config, --data and --out of this site, to append to a command.</summary>
     public string[] Options => ["--config", Config, "--data", Data, "--out", Output];
-
-    public static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "Aggregator.sln")))
-            directory = directory.Parent;
-        return directory?.FullName ?? throw new InvalidOperationException("Aggregator.sln not found above " + AppContext.BaseDirectory);
-    }
 
     public void Dispose() => temp.Dispose();
 }
