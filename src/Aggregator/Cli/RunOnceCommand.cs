@@ -45,7 +45,8 @@ internal static class RunOnceCommand
             var logging = logOptions.Read(parse);
 
             await using var services = await PipelineServices.BuildAsync(settings, paths, logging, cancellationToken);
-            var report = await services.Run.RunAsync(settings, sources, progress: null, cancellationToken);
+            var progress = RunProgress.For(parse.InvocationConfiguration.Error, sources.Count);
+            var report = await services.Run.RunAsync(settings, sources, progress, cancellationToken);
             RunSummary.Write(report, parse.InvocationConfiguration.Output);
             return report.AllSucceeded ? ExitCodes.Ok : ExitCodes.SomeSourcesFailed;
         });
