@@ -62,7 +62,16 @@ internal static class TextFolding
                     repaired[i] = '\uFFFD';
             }
 
-            return new string(repaired).Normalize(NormalizationForm.FormKC);
+            var repairedText = new string(repaired);
+            try
+            {
+                return repairedText.Normalize(NormalizationForm.FormKC);
+            }
+            catch (ArgumentException)
+            {
+                // Code points ICU still refuses (noncharacters and the like): compare the text unfolded.
+                return repairedText;
+            }
         }
     }
 }

@@ -24,12 +24,25 @@ internal static class CanonicalLink
         builder.Append(uri.Scheme).Append("://");
         if (uri.UserInfo.Length > 0)
             builder.Append(uri.UserInfo).Append('@');
-        builder.Append(uri.IdnHost.ToLowerInvariant());
+        builder.Append(Host(uri).ToLowerInvariant());
         if (!uri.IsDefaultPort)
             builder.Append(':').Append(uri.Port);
         builder.Append(uri.GetComponents(UriComponents.Path | UriComponents.KeepDelimiter, UriFormat.UriEscaped));
         AppendQuery(builder, uri.GetComponents(UriComponents.Query, UriFormat.UriEscaped));
         return builder.ToString();
+    }
+
+    /// <summary>The punycode host; a host IDN rules refuse (hostile or broken feeds) is kept as written.</summary>
+    private static string Host(Uri uri)
+    {
+        try
+        {
+            return uri.IdnHost;
+        }
+        catch (UriFormatException)
+        {
+            return uri.Host;
+        }
     }
 
     /// <summary>True when <paramref name="text"/> is an absolute http(s) URL (a guid that can serve as a link).</summary>
