@@ -15,50 +15,65 @@ internal static partial class Chromium
 
     public static async Task<RenderedPage> RenderAsync(string browser, string page, CancellationToken cancellationToken = default)
     {
-        var profile = Directory.CreateTempSubdirectory("xss-drill-profile-");
+        var dom = await DumpDomAsync(browser, page, screenshot: null, cancellationToken);
+        return new RenderedPage(
+            Number(AlertsAttribute().Match(dom)),
+            Number(DangerousAttribute().Match(dom)),
+            dom.Contains("data-hook=\"ready\"", StringComparison.Ordinal) && dom.Contains("data-census=\"done\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// The DOM of a local page after a virtual 5 s (empty when it never settles), and optionally a PNG
+    /// screenshot of it. Only file:// pages: the browser's background networking is off.
+    /// </summary>
+    public static async Task<string> DumpDomAsync(string browser, string page, string? screenshot, CancellationToken cancellationToken = default)
+    {
+        var profile = Directory.CreateTempSubdirectory("chromium-profile-");
         try
         {
-            var start = new ProcessStartInfo(browser)
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            foreach (var flag in new[]
-            {
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile.FullName,
-                "--virtual-time-budget=5000", "--dump-dom", new Uri(Path.GetFullPath(page)).AbsoluteUri,
-            })
-            {
-                start.ArgumentList.Add(flag);
-            }
-
-            using var process = Process.Start(start) ?? throw new InvalidOperationException("xss: could not start chromium.");
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(TimeSpan.FromSeconds(90));
-            var error = process.StandardError.ReadToEndAsync(timeout.Token);
-            string dom;
-            try
-            {
-                dom = await process.StandardOutput.ReadToEndAsync(timeout.Token);
-                await process.WaitForExitAsync(timeout.Token);
-                await error;
-            }
-            catch (OperationCanceledException)
-            {
-                // A page that never settles (a navigation loop) gives no DOM: counted as "scripts did not run".
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync(CancellationToken.None);
-                dom = "";
-            }
-            return new RenderedPage(
-                Number(AlertsAttribute().Match(dom)),
-                Number(DangerousAttribute().Match(dom)),
-                dom.Contains("data-hook=\"ready\"", StringComparison.Ordinal) && dom.Contains("data-census=\"done\"", StringComparison.Ordinal));
+            if (screenshot is not null)
+                await RunAsync(browser, profile, ["--window-size=1280,900", "--screenshot=" + Path.GetFullPath(screenshot)], page, cancellationToken);
+            return await RunAsync(browser, profile, ["--dump-dom"], page, cancellationToken);
         }
         finally
         {
             profile.Delete(recursive: true);
+        }
+    }
+
+    private static async Task<string> RunAsync(string browser, DirectoryInfo profile, string[] mode, string page, CancellationToken cancellationToken)
+    {
+        var start = new ProcessStartInfo(browser)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        string[] flags =
+        [
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+            "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage", "--user-data-dir=" + profile.FullName,
+            "--virtual-time-budget=5000", .. mode, new Uri(Path.GetFullPath(page)).AbsoluteUri,
+        ];
+        foreach (var flag in flags)
+            start.ArgumentList.Add(flag);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("chromium: could not start " + browser);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(TimeSpan.FromSeconds(90));
+        var error = process.StandardError.ReadToEndAsync(timeout.Token);
+        try
+        {
+            var output = await process.StandardOutput.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            await error;
+            return output;
+        }
+        catch (OperationCanceledException)
+        {
+            // A page that never settles (a navigation loop) gives no DOM: counted as "scripts did not run".
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync(CancellationToken.None);
+            return "";
         }
     }
 
