@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Aggregator.Configuration;
 using Aggregator.Hosting;
 using Aggregator.Http;
 using Aggregator.Scheduling;
@@ -39,11 +38,9 @@ internal static class ServeCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var configPath = parse.GetRequiredValue(config);
-            var loaded = FeedsConfigLoader.Load(configPath);
-            if (!loaded.IsValid)
-                return ConfigCheckReport.Write(loaded, configPath, parse.InvocationConfiguration.Error);
+            if (SettingsLoader.Load(configPath, parse.InvocationConfiguration.Error) is not { } settings)
+                return ExitCodes.InvalidConfigurationOrUsage;
 
-            var settings = loaded.Settings!;
             var paths = new AggregatorPaths(configPath, parse.GetRequiredValue(data), parse.GetRequiredValue(output));
             var builder = AggregatorWebHost.CreateBuilder(settings, paths, logOptions.Read(parse), parse.GetRequiredValue(urls));
             builder.Services.AddAggregatorScheduling(paths, settings);

@@ -32,25 +32,7 @@ internal static class XmlText
     }
 
     /// <summary>Clean, with every run of white space (line breaks included) collapsed to one space and trimmed.</summary>
-    public static string SingleLine(string? text)
-    {
-        var clean = Clean(text);
-        var builder = new StringBuilder(clean.Length);
-        var pendingSpace = false;
-        foreach (var c in clean)
-        {
-            if (char.IsWhiteSpace(c))
-            {
-                pendingSpace = builder.Length > 0;
-                continue;
-            }
-            if (pendingSpace)
-                builder.Append(' ');
-            pendingSpace = false;
-            builder.Append(c);
-        }
-        return builder.ToString();
-    }
+    public static string SingleLine(string? text) => Normalizing.Html.PlainText.Collapse(Clean(text));
 
     private static int FirstInvalid(string text)
     {
