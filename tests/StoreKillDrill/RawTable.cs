@@ -1,4 +1,6 @@
+using System.Globalization;
 using Aggregator.Model;
+using Aggregator.Storage;
 using Dapper;
 using Microsoft.Data.Sqlite;
 
@@ -10,18 +12,23 @@ namespace StoreKillDrill;
 /// </summary>
 internal static class RawTable
 {
-    public const string Schema = """
-        PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;
-        PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; PRAGMA wal_autocheckpoint = 10000;
-        CREATE TABLE raw (link TEXT PRIMARY KEY, source_id TEXT, entry_key TEXT, guid TEXT, title TEXT, author TEXT,
+    /// <summary>The store's own connection pragmas (<see cref="StorageOptions"/> defaults), so both sides run alike.</summary>
+    public static string Pragmas(StorageOptions options) => string.Create(CultureInfo.InvariantCulture, $"""
+        PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;
+        PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{options.CacheSizeMebibytes * 1024L}; PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};
+        """);
+
+    private const string Create = """
+        CREATE TABLE IF NOT EXISTS raw (link TEXT PRIMARY KEY, source_id TEXT, entry_key TEXT, guid TEXT, title TEXT, author TEXT,
             published INTEGER, thumbnail TEXT, body TEXT, summary TEXT, content_hash TEXT, categories TEXT);
         """;
 
+    /// <summary>Opens (creating when absent) the raw table with the store's default pragmas.</summary>
     public static async Task<SqliteConnection> OpenAsync(string path)
     {
         var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
-        await connection.ExecuteAsync(Schema);
+        await connection.ExecuteAsync(Pragmas(new StorageOptions()) + Create);
         return connection;
     }
 

@@ -20,6 +20,24 @@ internal static class SyntheticPreload
                      $start + i * $step AS published FROM n)
         """;
 
+    /// <summary>
+    /// Writes the store and raw templates unless a complete pair is there (a marker file is written last,
+    /// so a template interrupted half-way is rebuilt, not reused).
+    /// </summary>
+    public static async Task EnsureTemplatesAsync(string storeDirectory, string rawPath, int count, DateTimeOffset before)
+    {
+        var marker = Path.Combine(Path.GetDirectoryName(rawPath)!, "complete");
+        if (File.Exists(marker))
+            return;
+        if (Directory.Exists(storeDirectory))
+            Directory.Delete(storeDirectory, recursive: true);
+        File.Delete(rawPath);
+        await FillStoreAsync(storeDirectory, count, before);
+        await using (var connection = await RawTable.OpenAsync(rawPath))
+            await FillRawAsync(connection, count, before);
+        await File.WriteAllTextAsync(marker, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public static async Task FillStoreAsync(string directory, int count, DateTimeOffset before)
     {
         // Open once through the store so the schema is the migrated one, then write behind its back.
