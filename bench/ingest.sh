@@ -6,10 +6,12 @@
 # Store and raw alternate within each run; prints one table of medians.
 #   bash bench/ingest.sh                      # 1,000,000 preloaded articles, 3 runs
 #   PRELOAD=200000 RUNS=3 bash bench/ingest.sh
-# Seen 2026-11-27 (2 shared cores, PRELOAD=200000, medians of 3): store 2,089 rows/s, raw 12,702 rows/s,
-# ratio 0.20 (runs 0.12 / 0.20 / 0.21), 4,777 bytes/article vs 4,225 per raw row; the store writes
-# 36 KiB per entry (WAL + checkpoint) against raw's 9.8: it maintains ~7 indexes to raw's one.
-# Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR per run (deleted after each run).
+# The preload is written once per side into BENCH_DIR/templates-<preload>-schema<N> and copied for each
+# run (kept between invocations: delete the folder to rebuild). Prints BENCH lines for bench/run.sh.
+# Seen 2026-11-27 (before the templates, PRELOAD=200000, medians of 3): store 2,089 rows/s, raw 12,702
+# rows/s, ratio 0.20, 4,777 bytes/article vs 4,225 per raw row; the store writes 36 KiB per entry
+# (WAL + checkpoint) against raw's 9.8: it maintains ~10 B-trees to raw's two.
+# Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR for the templates, as much again per run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"

@@ -31,6 +31,7 @@ internal static class SyntheticPreload
             return;
         if (Directory.Exists(storeDirectory))
             Directory.Delete(storeDirectory, recursive: true);
+        Directory.CreateDirectory(Path.GetDirectoryName(rawPath)!);
         File.Delete(rawPath);
         await FillStoreAsync(storeDirectory, count, before);
         await using (var connection = await RawTable.OpenAsync(rawPath))
