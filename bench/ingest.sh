@@ -8,9 +8,13 @@
 #   PRELOAD=200000 RUNS=3 bash bench/ingest.sh
 # The preload is written once per side into BENCH_DIR/templates-<preload>-schema<N> and copied for each
 # run (kept between invocations: delete the folder to rebuild). Prints BENCH lines for bench/run.sh.
-# Seen 2026-11-27 (before the templates, PRELOAD=200000, medians of 3): store 2,089 rows/s, raw 12,702
-# rows/s, ratio 0.20, 4,777 bytes/article vs 4,225 per raw row; the store writes 36 KiB per entry
-# (WAL + checkpoint) against raw's 9.8: it maintains ~10 B-trees to raw's two.
+# Seen 2026-11-28 (2 shared cores under load averages of 20-90, PRELOAD=1000000, medians of 3, one run
+# each, the same templates): wal_autocheckpoint 10,000: store 808 rows/s, raw 7,750, ratio 0.16 (runs
+# 0.10 / 0.21 / 0.16), store 36.9 KiB written per entry vs raw 9.8; wal_autocheckpoint 40,000 (now the
+# default): store 912, raw 5,847, ratios 0.09 / 0.09 / 0.25, store 34.3 KiB vs raw 6.1. Database:
+# 4,716 bytes per article vs 4,175 per raw row. The store maintains ~10 B-trees to raw's two, and the
+# corpus's entries land at random places in each (their dates are spread over two months), so every
+# 40-entry commit rewrites several hundred pages: far from the 0.8x target.
 # Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR for the templates, as much again per run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"

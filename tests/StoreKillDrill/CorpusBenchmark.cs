@@ -57,7 +57,7 @@ internal static class CorpusBenchmark
         // The contract of bench/run.sh: BENCH, row, ours, peer, ratio (higher = better for us), unit and note.
         // Bytes are "less is better", so that row's ratio is raw / store.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE\t{storeRate:N0}\t{rawRate:N0}\t{Median(ratios):F2}x\trows/s, 3 dedupe levels vs none, medians of {runs}, same run"));
+            $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE\t{storeRate:N0}\t{rawRate:N0}\t{Median(ratios):F2}x\trows/s, 3 dedupe levels vs none, medians of {runs}; ratio = median of the same-run ratios"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"BENCH\tdatabase bytes per article vs raw row\t{storeBytes:N0}\t{rawBytes:N0}\t{rawBytes / storeBytes:F2}x\tbytes after checkpoint, {Thousands(preload)} preloaded; ratio raw/store"));
     }
