@@ -54,11 +54,9 @@ internal static class SoakDrill
         using var stopSampling = new CancellationTokenSource();
         var sampler = SampleAsync(serve, clock, TimeSpan.FromSeconds(options.SampleSeconds), memory, log, stopSampling.Token);
 
-        var all = Path.Combine(output, "feeds", "all.atom");
-        while (!File.Exists(all) && clock.Elapsed < TimeSpan.FromMinutes(10) && !serve.HasExited)
-            await Task.Delay(200);
-        if (!File.Exists(all))
-            throw new InvalidOperationException("soak: serve did not publish within 10 minutes; its last lines:\n" + string.Join("\n", serve.LastLines));
+        // Ready when the merged feed is served over HTTP with entries in it: the first polls were stored and published.
+        if (!await WaitUntilServedAsync(serve, clock, TimeSpan.FromMinutes(10)))
+            throw new InvalidOperationException("soak: serve did not serve a merged feed with entries within 10 minutes; its last lines:\n" + string.Join("\n", serve.LastLines));
         log?.WriteLine(string.Create(CultureInfo.InvariantCulture, $"soak: first publish after {clock.Elapsed.TotalSeconds:0} s; requesting the merged feeds for {options.Duration.TotalSeconds:0} s"));
 
         var paths = Enumerable.Range(0, Categories).Select(i => $"/feeds/topic-{i}.atom").Prepend("/feeds/all.atom").ToList();
@@ -98,7 +96,29 @@ internal static class SoakDrill
 
         var (growth, judged) = Growth(memory, options);
         return new SoakResult(options.Feeds, options.Duration, load, fixture.Requests, fixture.NotModified, served.Count, missing.Count,
-            StoredLinks(data).Count, memory, growth, judged, exit ?? -1, problems);
+            Kill.OutputCheck.Store(data).Articles, memory, growth, judged, exit ?? -1, problems);
+    }
+
+    private static async Task<bool> WaitUntilServedAsync(ServeProcess serve, Stopwatch clock, TimeSpan patience)
+    {
+        using var client = new HttpClient { BaseAddress = serve.Address, Timeout = TimeSpan.FromSeconds(10) };
+        while (clock.Elapsed < patience && !serve.HasExited)
+        {
+            try
+            {
+                using var response = await client.GetAsync("feeds/all.atom");
+                if (response.IsSuccessStatusCode && (await response.Content.ReadAsStringAsync()).Contains("<entry>", StringComparison.Ordinal))
+                    return true;
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            await Task.Delay(500);
+        }
+
+        return false;
     }
 
     private static string WriteConfig(SoakOptions options, Uri fixture)
