@@ -26,9 +26,9 @@ quick_env() {
     repoll.sh) echo "RUNS=2 ROUNDS=2 FEEDS=50" ;;
     ingest.sh) echo "RUNS=1 PRELOAD=20000 FEEDS=50" ;;
     publish.sh) echo "RUNS=2 ARTICLES=100000" ;;
-    serve.sh) echo "RUNS=1 ROUNDS=1 DURATION=3s" ;;
+    serve.sh) echo "ROUNDS=1 DURATION=3s" ;;
     e2e.sh) echo "FEEDS=200 ITEMS=20" ;;
-    serve-memory.sh) echo "RUNS=1 ROUNDS=1 DURATION=5s" ;;
+    serve-memory.sh) echo "SOURCES=100 ARTICLES=50000 DURATION=30" ;;
     micro.sh) echo "" ;;
   esac
 }
