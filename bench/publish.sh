@@ -29,6 +29,7 @@ queries=$(sed -n 's/^median \([0-9]*\) ms.*/\1/p' "$work/latest.txt")
 echo "== whole republish, $runs runs"
 $drill publish "$work" "$categories" "$runs" | tee "$work/publish.txt"
 IFS=$'\t' read -r _ republish cold files < <(grep '^RESULT' "$work/publish.txt")
+page_queries=$(sed -n 's/^of which queries: .* in \([0-9]*\) ms.*/\1/p' "$work/publish.txt")
 
 ratio() { awk -v t="$1" -v o="$2" 'BEGIN { if (o > 0) printf "%.2fx", t / o; else print "-" }'; }
 n=$(printf "%'d" "$articles" 2>/dev/null || echo "$articles")
@@ -38,5 +39,5 @@ printf '%-58s %10s %10s %8s\n' "queries, $((categories + 1)) feeds of 100" "$que
 printf '%-58s %10s %10s %8s\n' "whole republish, $files files (queries + Atom + index)" "$republish" "1000" "$(ratio 1000 "$republish")"
 printf '%-58s %10s %10s %8s\n' "cold republish (new process state, empty folder)" "$cold" "-" "-"
 printf 'BENCH\tpublish queries, %d feeds over %s articles\t%s\t1000\t%s\tms, median of 5; peer column = the 1 s target\n' "$((categories + 1))" "$n" "$queries" "$(ratio 1000 "$queries")"
-printf 'BENCH\twhole republish, %d categories + all + index over %s articles\t%s\t1000\t%s\tms, median of %d, %d files; peer column = the 1 s target\n' "$categories" "$n" "$republish" "$(ratio 1000 "$republish")" "$runs" "$files"
+printf 'BENCH\twhole republish, %d categories + all + index over %s articles\t%s\t1000\t%s\tms, median of %d, %d files, of which the queries of all pages %s ms; peer column = the 1 s target\n' "$categories" "$n" "$republish" "$(ratio 1000 "$republish")" "$runs" "$files" "$page_queries"
 printf 'BENCH\tcold republish over %s articles\t%s\t-\t-\tms, one run, fresh entry cache, empty folder\n' "$n" "$cold"

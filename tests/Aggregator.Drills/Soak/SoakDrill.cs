@@ -94,6 +94,9 @@ internal static class SoakDrill
             problems.AddRange(serve.LastLines);
         }
 
+        var twice = StoredTwice(data);
+        if (twice > 0)
+            problems.Add($"{twice} articles share their canonical link with another article (the same entry stored twice?)");
         var (growth, judged) = Growth(memory, options);
         return new SoakResult(options.Feeds, options.Duration, load, fixture.Requests, fixture.NotModified, served.Count, missing.Count,
             Kill.OutputCheck.Store(data).Articles, memory, growth, judged, exit ?? -1, problems);
@@ -190,6 +193,15 @@ internal static class SoakDrill
         var middle = Median(memory.Skip(third).Take(third).Select(s => s.Megabytes));
         var last = Median(memory.Skip(memory.Count - third).Select(s => s.Megabytes));
         return (last / middle, options.Duration >= options.JudgeMemoryAfter);
+    }
+
+    private static long StoredTwice(string data)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(data, "aggregator.db")};Mode=ReadOnly;Pooling=False;Default Timeout=30");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) - count(DISTINCT canonical_link) FROM articles;";
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private static HashSet<string> StoredLinks(string data)
