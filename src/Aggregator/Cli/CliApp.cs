@@ -35,7 +35,15 @@ internal static class CliApp
             return ExitCodes.InvalidConfigurationOrUsage;
         }
 
-        var invocation = new InvocationConfiguration { Output = output, Error = error };
+        // System.CommandLine ends the process 2 s after SIGTERM by default, cutting serve's graceful stop
+        // (running polls get SchedulingOptions.ShutdownGrace, the host AggregatorWebHost.ShutdownTimeout):
+        // found by the serve kill drill (exit 143 instead of 0 when polls were in flight).
+        var invocation = new InvocationConfiguration
+        {
+            Output = output,
+            Error = error,
+            ProcessTerminationTimeout = Http.AggregatorWebHost.ShutdownTimeout + TimeSpan.FromSeconds(10),
+        };
         return await parse.InvokeAsync(invocation, cancellationToken);
     }
 }
