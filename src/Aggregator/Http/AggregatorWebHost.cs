@@ -38,7 +38,7 @@ internal static class AggregatorWebHost
             // per response waiting for the socket; a larger buffer lets it hand the bytes over at once.
             kestrel.Limits.MaxResponseBufferSize = ResponseBufferBytes;
         });
-        // Kestrel's connection memory in 64 KB blocks: a feed response is copied and sent in ~9 blocks, not ~130.
+        // Kestrel's connection memory in 256 KB blocks: a feed response is copied and sent in ~3 blocks, not ~130.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();
         builder.Logging.ClearProviders();
         builder.Services.AddSerilog(SerilogFactory.Create(logging), dispose: true);
