@@ -2,11 +2,14 @@
 # Benchmark of `serve` against nginx serving the same bytes as a static file (issue 8):
 # one category feed of 100 entries (~300 KB), wrk -t2 -c50 on 127.0.0.1, identity / gzip / 304.
 # Target: at least 0.9x nginx's requests per second, p99 under 20 ms, the 304 path at least as fast.
-#   bench/serve.sh [DURATION] [ROUNDS]      (default 15s, 3 rounds)
+#   bench/serve.sh                          15 s per measurement, 3 rounds per case (medians)
+#   DURATION=5s ROUNDS=1 bench/serve.sh     a quick run (RUNS is accepted as a synonym of ROUNDS)
+#   BIN=/path/to/Release/output bench/serve.sh   skips the build and runs that Aggregator
+# Prints a table and one BENCH line per case (identity, gzip, 304).
 set -euo pipefail
 
-DURATION=${1:-15s}
-ROUNDS=${2:-3}
+DURATION=${DURATION:-${1:-15s}}
+ROUNDS=${ROUNDS:-${RUNS:-${2:-3}}}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/aggregator-serve-bench.XXXXXX)
 SERVE_PORT=${SERVE_PORT:-18081}
@@ -25,9 +28,13 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
     apt-get install -y nginx wrk >/dev/null
 fi
 
-echo "== build (Release)"
-dotnet build "$REPO/src/Aggregator" -c Release -o "$WORK/bin" >/dev/null
-APP="$WORK/bin/Aggregator"
+if [[ -n "${BIN:-}" ]]; then
+    APP="$BIN/Aggregator"
+else
+    echo "== build (Release)"
+    dotnet build "$REPO/src/Aggregator" -c Release -o "$WORK/bin" >/dev/null
+    APP="$WORK/bin/Aggregator"
+fi
 
 echo "== corpus: 10 feeds x 40 items, all in one category"
 /usr/bin/python3 /work/shared/bench/gen_corpus.py --out "$WORK/corpus" --feeds 10 --items 40 >/dev/null
@@ -53,12 +60,14 @@ AGGREGATOR_LOG_LEVEL=warning "$APP" serve --config "$WORK/feeds.json" --data "$W
     --urls "http://127.0.0.1:$SERVE_PORT" --log-level warning &
 SERVE_PID=$!
 
-# nginx: the same bytes as static files, a gzip copy beside each (gzip_static), ETag and 304 as it does by default.
+# nginx: the same bytes as static files, a gzip copy beside each (gzip_static), ETag and 304 as it
+# does by default; configured as one would for speed: a worker per core, sendfile, no access log
+# (serve logs no requests either: it runs at --log-level warning).
 mkdir -p "$WORK/nginx/html/feeds" "$WORK/nginx/logs"
 cp "$WORK/public/$FEED" "$WORK/nginx/html/$FEED"
 gzip -9 -k "$WORK/nginx/html/$FEED"
 cat > "$WORK/nginx/nginx.conf" <<CONF
-worker_processes 2;
+worker_processes auto;
 daemon off;
 pid $WORK/nginx/nginx.pid;
 error_log $WORK/nginx/logs/error.log warn;
@@ -139,4 +148,7 @@ for case in identity gzip 304; do
     n_rps=$(cut -d' ' -f1 "$WORK/nginx.$case" | median); n_p99=$(cut -d' ' -f2 "$WORK/nginx.$case" | median)
     ratio=$(awk -v a="$s_rps" -v b="$n_rps" 'BEGIN{printf "%.2f", a/b}')
     printf '%-10s %12.0f %10.2f %12.0f %10.2f %8s\n' "$case" "$s_rps" "$s_p99" "$n_rps" "$n_p99" "$ratio"
+    printf 'serve %s vs nginx\t%.0f\t%.0f\t%sx\treq/s, p99 %.1f ms vs %.1f ms, %s entries %s KB, wrk -t2 -c50 -d%s, medians of %s\n' \
+        "$case" "$s_rps" "$n_rps" "$ratio" "$s_p99" "$n_p99" "$ENTRIES" "$(( $(stat -c %s "$WORK/public/$FEED") / 1024 ))" "$DURATION" "$ROUNDS" >> "$WORK/bench.lines"
 done
+sed 's/^/BENCH\t/' "$WORK/bench.lines"

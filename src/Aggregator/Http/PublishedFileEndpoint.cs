@@ -16,12 +16,21 @@ internal sealed class PublishedFileEndpoint(ServedSite site, AggregatorMetrics m
     private static readonly StringValues AllowValue = "GET, HEAD";
     private readonly StringValues cacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.Value.CacheMaxAgeSeconds}");
 
-    public Task HandleAsync(HttpContext context)
+    /// <summary>
+    /// Terminal middleware placed before routing: a published path is answered here without
+    /// routing or endpoint work; anything else goes on to <paramref name="next"/>.
+    /// </summary>
+    public RequestDelegate Middleware(RequestDelegate next) =>
+        context => site.Find(context.Request.Path.Value) is { } file ? Serve(context, file) : next(context);
+
+    /// <summary>The catch-all endpoint: what the middleware passed on, i.e. 404 (or 405) for unknown paths.</summary>
+    public Task HandleAsync(HttpContext context) => Serve(context, site.Find(context.Request.Path.Value));
+
+    private Task Serve(HttpContext context, ServedFile? file)
     {
         var request = context.Request;
         var response = context.Response;
         var isHead = HttpMethods.IsHead(request.Method);
-        var file = site.Find(request.Path.Value);
         if (!isHead && !HttpMethods.IsGet(request.Method))
         {
             response.StatusCode = StatusCodes.Status405MethodNotAllowed;
@@ -57,6 +66,14 @@ internal sealed class PublishedFileEndpoint(ServedSite site, AggregatorMetrics m
             headers.ContentEncoding = variant.ContentEncoding;
         response.ContentLength = variant.Body.Length;
         metrics.RecordRequest(file.Kind, StatusCodes.Status200OK);
-        return isHead ? Task.CompletedTask : response.Body.WriteAsync(variant.Body, 0, variant.Body.Length, context.RequestAborted);
+        if (isHead)
+            return Task.CompletedTask;
+
+        // One write straight into Kestrel's output pipe (no Stream layer); with Content-Length set,
+        // the headers and the body go out in the same flush.
+        var write = response.BodyWriter.WriteAsync(variant.Body, context.RequestAborted);
+        return write.IsCompletedSuccessfully ? Task.CompletedTask : AwaitWrite(write);
     }
+
+    private static async Task AwaitWrite(ValueTask<System.IO.Pipelines.FlushResult> write) => await write;
 }

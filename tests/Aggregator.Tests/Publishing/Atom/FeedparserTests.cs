@@ -11,7 +11,7 @@ public sealed class FeedparserTests : IDisposable
 {
     private readonly PublishingTempFolder _folder = new();
 
-    [PublishingFeedparserFact]
+    [Fact]
     public async Task FeedparserReadsEveryEntryWithTitleLinkDatesAuthorTagsAndThumbnail()
     {
         PublishedArticle[] stories =
