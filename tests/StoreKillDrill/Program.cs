@@ -5,6 +5,7 @@ using StoreKillDrill;
 // bench <work-dir> <articles> [preload] [runs] ingest rate of the store vs raw INSERT OR IGNORE
 // corpus <corpus-dir> <work-dir> <preload> [runs]  issue 4's benchmark over the generated corpus
 // latest <data-dir> <articles> <categories>  publish queries over a store of that size
+// repoll <corpus-dir> <work-dir> [rounds]     issue 7's steady-state re-poll vs a bare XmlReader pass
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 switch (args)
 {
@@ -22,7 +23,10 @@ switch (args)
     case ["latest", var directory, var count, var categories]:
         await LatestBenchmark.RunAsync(directory, int.Parse(count, CultureInfo.InvariantCulture), int.Parse(categories, CultureInfo.InvariantCulture), 100);
         return 0;
+    case ["repoll", var corpus, var directory, .. var rest]:
+        await RepollBenchmark.RunAsync(corpus, directory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | corpus <corpus-dir> <work-dir> <preload> [runs] | latest <data-dir> <articles> <categories>");
+        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | corpus <corpus-dir> <work-dir> <preload> [runs] | latest <data-dir> <articles> <categories> | repoll <corpus-dir> <work-dir> [rounds]");
         return 2;
 }
