@@ -6,9 +6,13 @@
 # say nothing changed — against a bare XmlReader pass over the same files (read every node, keep
 # nothing). One thread each, same process, alternating; medians of ROUNDS.
 #   bash bench/repoll.sh            ROUNDS=3 FEEDS=100 bash bench/repoll.sh
-# Figures (2-core machine shared with other jobs, load average 10-70 while measuring):
-#   before this work (stamps hashed twice, field-by-field SHA-256): re-poll  7,322 items/s, bare XmlReader 38,319 items/s: 0.19x
-#   see the final lines of this header after the latest run (filled in by hand from the run's BENCH line).
+# Figures measured here (2-core machine shared with other jobs; in-process medians of 5, one thread):
+#   first version (entries hashed twice per poll, SHA-256 fed field by field), load ~15:
+#     re-poll  7,322 items/s vs bare XmlReader 38,319 items/s: 0.19x
+#   now (one stamp per entry, one SHA-256 over one buffer), load ~7:
+#     re-poll 29,524 items/s vs bare XmlReader 99,363 items/s: 0.30x   (target 0.7x: missed)
+#     read+parse+identify alone 51,167 items/s: 0.51x — the other ~45% of a re-poll is the store's
+#     per-source work (health read, known-hash query, health-write transaction), ~0.6 ms a source.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"
