@@ -6,6 +6,7 @@ using StoreKillDrill;
 // corpus <corpus-dir> <work-dir> <preload> [runs]  issue 4's benchmark over the generated corpus
 // latest <data-dir> <articles> <categories>  publish queries over a store of that size
 // publish <data-dir> <categories> [runs]    the whole republish over a store `latest` filled
+// repoll <corpus-dir> <work-dir> [rounds]     issue 7's steady-state re-poll vs a bare XmlReader pass
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 switch (args)
 {
@@ -26,7 +27,10 @@ switch (args)
     case ["publish", var directory, var categories, .. var rest]:
         await PublishBenchmark.RunAsync(directory, int.Parse(categories, CultureInfo.InvariantCulture), rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5);
         return 0;
+    case ["repoll", var corpus, var directory, .. var rest]:
+        await RepollBenchmark.RunAsync(corpus, directory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | corpus <corpus-dir> <work-dir> <preload> [runs] | latest <data-dir> <articles> <categories> | publish <data-dir> <categories> [runs]");
+        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | corpus <corpus-dir> <work-dir> <preload> [runs] | latest <data-dir> <articles> <categories> | publish <data-dir> <categories> [runs] | repoll <corpus-dir> <work-dir> [rounds]");
         return 2;
 }

@@ -64,9 +64,12 @@ internal sealed class ArticleNormalizer(BodySanitizer sanitizer, int maxParallel
     /// Normalizes the entries for which <paramref name="isUnchanged"/> says false (all of them when it is null),
     /// in document order. The callback runs on the calling thread, once per entry, before any sanitizing.
     /// </summary>
-    public IReadOnlyList<Article> Normalize(ParsedFeed feed, SourceDefinition source, DateTimeOffset seenAt, Func<EntryStamp, bool>? isUnchanged)
+    public IReadOnlyList<Article> Normalize(ParsedFeed feed, SourceDefinition source, DateTimeOffset seenAt, Func<EntryStamp, bool>? isUnchanged) =>
+        Normalize(feed, source, seenAt, Identify(feed, source), isUnchanged);
+
+    /// <inheritdoc />
+    public IReadOnlyList<Article> Normalize(ParsedFeed feed, SourceDefinition source, DateTimeOffset seenAt, IReadOnlyList<EntryStamp> stamps, Func<EntryStamp, bool>? isUnchanged)
     {
-        var stamps = Identify(feed, source);
         var todo = isUnchanged is null ? stamps : stamps.Where(s => !isUnchanged(s)).ToList();
         if (todo.Count == 0)
             return [];

@@ -22,4 +22,10 @@ internal interface IArticleNormalizer
     /// the store answers from its keys and hashes, so entries it holds as they are cost no sanitizing.
     /// </summary>
     IReadOnlyList<Article> Normalize(ParsedFeed feed, SourceDefinition source, DateTimeOffset seenAt, Func<EntryStamp, bool>? isUnchanged);
+
+    /// <summary>
+    /// Phase two with the stamps the caller already has from <see cref="Identify"/> (the poller asks the
+    /// store with them): the raw fields are not hashed a second time.
+    /// </summary>
+    IReadOnlyList<Article> Normalize(ParsedFeed feed, SourceDefinition source, DateTimeOffset seenAt, IReadOnlyList<EntryStamp> stamps, Func<EntryStamp, bool>? isUnchanged);
 }

@@ -81,7 +81,7 @@ internal sealed class SourcePoller(
         var stamps = normalizer.Identify(feed, source);
         var known = await store.GetKnownContentHashesAsync(source.Id, stamps.Select(s => s.EntryKey).ToList(), cancellationToken);
         var unchanged = 0;
-        var changed = normalizer.Normalize(feed, source, time.GetUtcNow(), stamp =>
+        var changed = normalizer.Normalize(feed, source, time.GetUtcNow(), stamps, stamp =>
         {
             var same = known.TryGetValue(stamp.EntryKey, out var hash) && hash == stamp.RawHash;
             if (same)

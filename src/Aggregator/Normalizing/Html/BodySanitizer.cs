@@ -1,6 +1,7 @@
 using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
 using Ganss.Xss;
 
 namespace Aggregator.Normalizing.Html;
@@ -12,7 +13,19 @@ namespace Aggregator.Normalizing.Html;
 /// </summary>
 internal sealed class BodySanitizer
 {
-    private readonly HtmlSanitizer sanitizer = SanitizerPolicy.Create();
+    private readonly HtmlSanitizer sanitizer;
+
+    public BodySanitizer()
+        : this(() => BodyParser.Shared)
+    {
+    }
+
+    /// <summary>With another HTML parser (tests compare <see cref="BodyParser"/> with HtmlSanitizer's stock one).</summary>
+    internal BodySanitizer(Func<HtmlParser> parserFactory)
+    {
+        sanitizer = SanitizerPolicy.Create();
+        sanitizer.HtmlParserFactory = parserFactory;
+    }
 
     /// <summary>Elements removed with everything inside: their content is code, another page, or drawing instructions, not text.</summary>
     private const string DropWhole = "script, style, noscript, template, iframe, frame, frameset, svg, math, head, title, object > param";

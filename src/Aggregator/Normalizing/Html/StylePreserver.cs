@@ -21,6 +21,8 @@ internal static class StylePreserver
 
     public static void Restore(List<(IElement Element, string Style)> styles)
     {
+        // The sanitizer has read every declaration by now: only the attribute's text changes.
+        using var quiet = LazyStyleObserver.Pause();
         foreach (var (element, original) in styles)
         {
             var sanitized = element.GetAttribute("style");

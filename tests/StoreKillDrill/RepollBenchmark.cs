@@ -1,0 +1,141 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Xml;
+using Aggregator.Cli;
+using Aggregator.Hosting;
+using Aggregator.Model;
+using Aggregator.Normalizing;
+using Aggregator.Parsing;
+using Aggregator.Pipeline;
+
+namespace StoreKillDrill;
+
+/// <summary>
+/// Issue 7's steady-state re-poll: every feed of the generated corpus is a source with a file: URL,
+/// polled once through the real pipeline (fetch, parse, normalize, store) so the store holds every
+/// entry; then each round re-polls every source through <see cref="SourcePoller"/> — the files are
+/// touched first, so each is read and parsed again as a server that ignores conditional requests
+/// would make us, and the store's content hashes tell the normalizer that nothing changed — against a
+/// bare XmlReader pass over the same files (read every node, keep nothing). Both sides run on one
+/// thread in the same process, alternating; the table shows medians.
+/// </summary>
+internal static class RepollBenchmark
+{
+    public static async Task RunAsync(string corpusDirectory, string workDirectory, int rounds)
+    {
+        if (Directory.Exists(workDirectory))
+            Directory.Delete(workDirectory, recursive: true);
+        // Copies: the rounds touch the files, and the corpus stays as it was made.
+        var feeds = Directory.CreateDirectory(Path.Combine(workDirectory, "feeds")).FullName;
+        var files = Directory.GetFiles(corpusDirectory).Order(StringComparer.Ordinal)
+            .Select(file => { var copy = Path.Combine(feeds, Path.GetFileName(file)); File.Copy(file, copy); return copy; })
+            .ToList();
+        var sources = files.Select(Source).ToList();
+        var settings = new AggregatorSettings
+        {
+            Site = new SiteDefinition { Title = "re-poll bench", BaseUrl = new Uri("https://bench.example.com/") },
+            Sources = sources,
+            Categories = [],
+        };
+        var paths = new AggregatorPaths(Path.Combine(workDirectory, "feeds.json"), Path.Combine(workDirectory, "data"), Path.Combine(workDirectory, "public"));
+        await using var services = await PipelineServices.BuildAsync(settings, paths, new LoggingOptions("text", "error"), CancellationToken.None);
+        var poller = services.Get<SourcePoller>();
+        await services.Store.SyncSourcesAsync(sources, CancellationToken.None);
+
+        var first = await PollAllAsync(poller, sources, files);
+        var stored = first.Sum(r => r.Ingest.Added + r.Ingest.Merged);
+        Console.WriteLine($"corpus {corpusDirectory}: {files.Count} feeds, {first.Sum(r => r.Entries)} entries; first poll stored {stored} ({first.Count(r => !r.Succeeded)} failed)");
+
+        var repoll = new List<double>();
+        var bare = new List<double>();
+        var stages = new List<double>();
+        var parser = services.Get<IFeedParser>();
+        var normalizer = services.Get<IArticleNormalizer>();
+        var entries = 0;
+        for (var round = 0; round < rounds; round++)
+        {
+            var clock = Stopwatch.StartNew();
+            var nodes = BareXmlReaderPass(files);
+            bare.Add(clock.Elapsed.TotalSeconds);
+
+            // The parse and identify stages alone over the same files: what the poll costs beyond the store.
+            clock.Restart();
+            foreach (var source in sources)
+                normalizer.Identify(parser.Parse(new FeedPayload(File.ReadAllBytes(source.Url.LocalPath), null, source.Url)), source);
+            stages.Add(clock.Elapsed.TotalSeconds);
+
+            Touch(files);
+            clock.Restart();
+            var reports = await PollAllAsync(poller, sources, []);
+            repoll.Add(clock.Elapsed.TotalSeconds);
+
+            entries = reports.Sum(r => r.Entries);
+            var changed = reports.Sum(r => r.Ingest.Added + r.Ingest.Updated + r.Ingest.Merged);
+            var unchanged = reports.Sum(r => r.Ingest.Unchanged);
+            if (changed != 0 || reports.Any(r => r.Status != PollStatus.Ok))
+                throw new InvalidOperationException($"re-poll round {round + 1} was not steady: {changed} entries changed, {reports.Count(r => r.Status != PollStatus.Ok)} polls not Ok.");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"round {round + 1}: bare XmlReader {bare[^1]:F3} s ({nodes} nodes); read+parse+identify alone {stages[^1]:F3} s; re-poll {repoll[^1]:F3} s ({entries} entries, {unchanged} unchanged, 0 changed); ratio {bare[^1] / repoll[^1]:F2}"));
+        }
+
+        var repollRate = entries / Median(repoll);
+        var bareRate = entries / Median(bare);
+        Console.WriteLine();
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"medians of {rounds} rounds, one thread, same process:"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{"re-poll items/s",16} {"bare XmlReader items/s",23} {"ratio",6}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{repollRate,16:F0} {bareRate,23:F0} {repollRate / bareRate,6:F2}"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"read+parse+identify alone (no store): {entries / Median(stages):F0} items/s, {entries / Median(stages) / bareRate:F2}x the bare XmlReader pass; the rest of the re-poll is the store's per-source reads and health write"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"BENCH\tre-poll (all known) vs bare XmlReader\t{repollRate:N0}\t{bareRate:N0}\t{repollRate / bareRate:F2}x\titems/s, one thread, in-process medians of {rounds}"));
+    }
+
+    private static SourceDefinition Source(string file, int index) => new()
+    {
+        Id = Path.GetFileNameWithoutExtension(file),
+        Title = Path.GetFileNameWithoutExtension(file),
+        Url = new Uri(Path.GetFullPath(file)),
+        Categories = ["财经"],
+        Schedule = "0 */10 * * * ?",
+        Priority = 10 + index,
+    };
+
+    private static async Task<List<PollReport>> PollAllAsync(SourcePoller poller, List<SourceDefinition> sources, List<string> touch)
+    {
+        Touch(touch);
+        var reports = new List<PollReport>(sources.Count);
+        foreach (var source in sources)
+            reports.Add(await poller.PollAsync(source, CancellationToken.None));
+        return reports;
+    }
+
+    /// <summary>A new modification time: the file reader then reads the file again instead of answering "not modified".</summary>
+    private static void Touch(List<string> files)
+    {
+        var now = DateTime.UtcNow;
+        foreach (var file in files)
+            File.SetLastWriteTimeUtc(file, now);
+    }
+
+    /// <summary>The floor: the same bytes from disk through an XmlReader, every node read, nothing kept.</summary>
+    private static long BareXmlReaderPass(List<string> files)
+    {
+        var settings = new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, Async = false };
+        long nodes = 0;
+        foreach (var file in files)
+        {
+            using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            using var reader = XmlReader.Create(stream, settings);
+            while (reader.Read())
+                nodes++;
+        }
+
+        return nodes;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[(sorted.Count / 2) - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
