@@ -4,7 +4,7 @@ namespace Aggregator.Storage.Postgres;
 internal static class PostgresStoreSettings
 {
     /// <summary>The environment variable holding the connection string unless feeds.json names another.</summary>
-    public const string DefaultConnectionStringVariable = "AGGREGATOR_POSTGRES";
+    public const string DefaultConnectionStringVariable = Model.StoreSelection.DefaultConnectionStringVariable;
 
     /// <summary>
     /// The connection string with what the store relies on: statements prepared automatically (the
