@@ -7,8 +7,8 @@ namespace Aggregator.Storage.Postgres;
 
 /// <summary>
 /// The ingest path with the SQLite store's three dedupe levels and canonical-copy rule (see
-/// <c>SqliteArticleStore.Ingest</c>); here the whole poll is one serializable transaction, retried
-/// on a conflict, so a concurrent node's insert of the same story is found on the retry.
+/// <c>SqliteArticleStore.Ingest</c>); here the whole poll is one transaction under the cluster-wide
+/// article write lock, retried should a unique key still report another node's insert.
 /// </summary>
 internal sealed partial class PostgresArticleStore
 {
@@ -51,5 +51,5 @@ internal sealed partial class PostgresArticleStore
             var result = new IngestResult(added, updated, unchanged, merged, suppressed);
             writes.Notify = result.ChangedAnything;
             return result;
-        }, cancellationToken);
+        }, cancellationToken, articles: true);
 }

@@ -36,7 +36,7 @@ internal sealed partial class PostgresArticleStore
             }
 
             return await DeleteAsync(transaction, writes, [.. expired], now, cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken, articles: true);
 
     public async Task<bool> DeleteArticleAsync(string articleId, CancellationToken cancellationToken)
     {
@@ -45,7 +45,7 @@ internal sealed partial class PostgresArticleStore
             var seqs = (await transaction.Connection!.QueryAsync<long>(new CommandDefinition(
                 "SELECT seq FROM articles WHERE id = @articleId;", new { articleId }, transaction, cancellationToken: cancellationToken))).ToArray();
             return await DeleteAsync(transaction, writes, seqs, time.GetUtcNow(), cancellationToken);
-        }, cancellationToken);
+        }, cancellationToken, articles: true);
         return result.ArticlesDeleted > 0;
     }
 

@@ -7,13 +7,15 @@ using Npgsql;
 namespace Aggregator.Storage.Postgres;
 
 /// <summary>
-/// The PostgreSQL store, for several nodes sharing one database. Every write is one SERIALIZABLE
-/// transaction, retried when PostgreSQL reports a conflict with another node's transaction
-/// (serialization failure, deadlock, or a unique key another node inserted first): the unique keys
-/// (article id, link, source + entry key, tombstone key) are the dedupe guarantees, and serializable
-/// isolation makes the fuzzy level-3 story match safe too — two nodes ingesting the same story at
-/// the same moment store it once. A commit that changed articles notifies <see cref="ChangeChannel"/>,
-/// so every node republishes.
+/// The PostgreSQL store, for several nodes sharing one database. Writes that add, change or delete
+/// articles first take PostgreSQL's SHARE ROW EXCLUSIVE lock on the articles table (it conflicts with
+/// itself, not with readers): across the whole cluster one such transaction runs at a time, as in
+/// SQLite, so the fuzzy level-3 story match always sees the other nodes' committed stories. The
+/// unique keys (article id, link, source + entry key, tombstone key, canonical link) are the dedupe
+/// guarantees underneath; a write that still hits one (or a deadlock) is retried from the start.
+/// Serializable isolation was tried first: with many polls ingesting at once its predicate locks
+/// aborted most transactions. A commit that changed articles notifies <see cref="ChangeChannel"/>,
+/// so every node republishes. Health writes touch one source row and take no table lock.
 /// </summary>
 internal sealed partial class PostgresArticleStore : IArticleStore
 {
@@ -107,18 +109,21 @@ internal sealed partial class PostgresArticleStore : IArticleStore
     }
 
     /// <summary>
-    /// Runs <paramref name="work"/> in a SERIALIZABLE transaction, again from the start when PostgreSQL
-    /// aborts it for a conflict with a concurrent transaction (another node's ingest of the same story).
+    /// Runs <paramref name="work"/> in a transaction, again from the start when PostgreSQL aborts it
+    /// for a conflict with another node's transaction; <paramref name="articles"/> takes the cluster-wide
+    /// article write lock first.
     /// </summary>
-    private async Task<T> WriteAsync<T>(Func<NpgsqlTransaction, PostgresWriteCounter, Task<T>> work, CancellationToken cancellationToken)
+    private async Task<T> WriteAsync<T>(Func<NpgsqlTransaction, PostgresWriteCounter, Task<T>> work, CancellationToken cancellationToken, bool articles = false)
     {
         for (var attempt = 1; ; attempt++)
         {
             await using var connection = await OpenAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.Serializable, cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, cancellationToken);
             var writes = new PostgresWriteCounter();
             try
             {
+                if (articles)
+                    await connection.ExecuteAsync(new CommandDefinition("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE;", transaction: transaction, cancellationToken: cancellationToken));
                 var result = await work(transaction, writes);
                 if (writes.Notify)
                     await connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '');", new { channel = ChangeChannel }, transaction, cancellationToken: cancellationToken));

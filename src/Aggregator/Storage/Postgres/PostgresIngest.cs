@@ -7,8 +7,8 @@ namespace Aggregator.Storage.Postgres;
 
 /// <summary>
 /// One poll's ingest inside one transaction: the statements of the three dedupe levels. Every insert
-/// of a key another transaction may insert at the same time (article id, link, entry) is a plain
-/// INSERT against a unique key, so the loser of a race fails and its whole transaction is retried.
+/// of a key another transaction could insert too (article id, link) is a plain INSERT against a
+/// unique key: should two ever race, the loser fails and its whole transaction is retried.
 /// </summary>
 internal sealed class PostgresIngest(NpgsqlTransaction transaction, PostgresWriteCounter writes, StoryMatcher matcher, StorageOptions options, CancellationToken cancellationToken)
 {
