@@ -5,13 +5,13 @@
 #  per interval, no duplicate articles (same count as a SQLite run-once of the same corpus);
 #  3. SIGKILL one node: all its sources polled by the others within one interval; 4. restart: it
 #  rejoins (checks in, polls); 5. the published feeds of the three nodes are byte-identical.
-#   bench/cluster.sh            env: SOURCES (1000), ITEMS (5), INTERVAL seconds (20, divides 60),
+#   bench/cluster.sh            env: SOURCES (1000), ITEMS (5), INTERVAL seconds (60, divides 60),
 #                                    MINUTES per measuring window (2), ROUNDS (ignored: one run)
 set -euo pipefail
 
 SOURCES=${SOURCES:-1000}
 ITEMS=${ITEMS:-5}
-INTERVAL=${INTERVAL:-20}
+INTERVAL=${INTERVAL:-60}
 MINUTES=${MINUTES:-2}
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 WORK=$(mktemp -d /tmp/aggregator-cluster.XXXXXX)
@@ -47,7 +47,7 @@ mkdir -p "$WORK/pg"; [[ $(id -u) = 0 ]] && chown postgres "$WORK/pg"
 "${AS_PG[@]}" "$PG_BIN/pg_ctl" -D "$WORK/pg/data" -l "$WORK/pg/log" -w start \
     -o "-p $PG_PORT -k $WORK/pg -c listen_addresses=127.0.0.1 -c max_connections=300 -c fsync=off -c synchronous_commit=off" >/dev/null
 export AGGREGATOR_STORE=postgres
-export AGGREGATOR_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=40"
+export AGGREGATOR_POSTGRES="Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=postgres;Maximum Pool Size=40;Timeout=60"
 psql_q() { "$PG_BIN/psql" -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -Atc "$1"; }
 
 echo "== corpus: $SOURCES feeds x $ITEMS items, fixture server on 127.0.0.1:$FIXTURE_PORT"
@@ -78,7 +78,7 @@ start_node() { # $1 = index 0..2
         --urls "http://127.0.0.1:${NODE_PORTS[$n]}" --log-level information >>"$WORK/node$n.log" 2>&1 &
     NODE_PIDS[$n]=$!
     for _ in $(seq 120); do curl -fs "http://127.0.0.1:${NODE_PORTS[$n]}/health" >/dev/null 2>&1 && return 0; sleep 1; done
-    echo "node $n did not start:"; tail -20 "$WORK/node$n.log"; exit 1
+    echo "node $n did not start:"; grep -m3 -E "Exception:|storage:" "$WORK/node$n.log" | cut -c1-300; exit 1
 }
 counts() { curl -fs "http://127.0.0.1:$FIXTURE_PORT/__counts" > "$1"; }
 # Sleeps until the given second of the minute: fires are jittered into the first half of each
@@ -91,17 +91,22 @@ d = [b.get(p, 0) - a.get(p, 0) for p in b if p != "/__counts"] + [0] * max(0, n 
 print(sum(d), min(d), max(d), sum(1 for x in d if x == 0))
 PY
 }
-measure() { # $1 = label; prints "total min max zero" over MINUTES minutes; sets POLLS_PER_MINUTE, MIN, MAX
-    until_quiet; counts "$WORK/a.json"; sleep $(( MINUTES * 60 )); counts "$WORK/b.json"
+db_work() { psql_q "SELECT xact_commit, tup_inserted + tup_updated + tup_deleted FROM pg_stat_database WHERE datname = 'postgres'" | tr '|' ' '; }
+measure() { # $1 = label; sets POLLS_PER_MINUTE, MIN, MAX, ZERO over MINUTES minutes
+    until_quiet; counts "$WORK/a.json"; read -r C0 W0 < <(db_work); sleep $(( MINUTES * 60 )); counts "$WORK/b.json"; read -r C1 W1 < <(db_work)
     read -r TOTAL MIN MAX ZERO < <(delta "$WORK/a.json" "$WORK/b.json")
     POLLS_PER_MINUTE=$(( TOTAL / MINUTES ))
     echo "   $1: $TOTAL polls in $MINUTES min = $POLLS_PER_MINUTE/min; per source min $MIN, max $MAX (expected $(( MINUTES * 60 / INTERVAL )))"
+    (( TOTAL > 0 )) && echo "   database per poll: $(( (C1 - C0) * 10 / TOTAL ))e-1 commits, $(( (W1 - W0) * 10 / TOTAL ))e-1 rows written"
+    return 0
 }
+# The first round ingests everything: wait until every source was polled twice (at most 15 min).
+warm_up() { for _ in $(seq 90); do counts "$WORK/w.json"; [[ $(/usr/bin/python3 -c "import json,sys; c=json.load(open(sys.argv[1])); c.pop('/__counts',None); print(int(len(c) >= int(sys.argv[2]) and min(c.values()) >= 2))" "$WORK/w.json" "$SOURCES") = 1 ]] && return 0; sleep 10; done; echo "   (warm-up incomplete after 15 min)"; }
 
 echo "== 1 node (schedule every $INTERVAL s: $(( SOURCES * 60 / INTERVAL )) polls/min asked)"
 start_node 0
-# Warm-up: the first round ingests everything (and the start-up poll of never-polled sources).
-sleep $(( INTERVAL * 3 )); until_quiet
+warm_up
+echo "   warm: $(psql_q "SELECT count(*) FROM articles") articles stored"
 measure "1 node"
 ONE=$POLLS_PER_MINUTE
 

@@ -109,6 +109,10 @@ internal static class PostgresMigrations
                 applied_at bigint NOT NULL
             );
             """),
+        new(4, "quartz misfire original fire time", """
+            -- Optional in Quartz 3.x: with it, a misfired trigger's job sees the time it was due.
+            ALTER TABLE qrtz_triggers ADD COLUMN misfire_orig_fire_time bigint;
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;
