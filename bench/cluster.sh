@@ -63,7 +63,7 @@ config = {
     "site": {"title": "cluster bench", "baseUrl": "http://127.0.0.1/"},
     "fetch": {"maxConcurrent": 16, "maxConcurrentPerHost": 16},
     "store": {"kind": kind},
-    "defaults": {"schedule": f"0/{interval} * * * * ?"},
+    "defaults": {"schedule": "0 * * * * ?" if interval == "60" else f"0/{interval} * * * * ?"},
     "sources": [{"id": f"s{i:04d}", "title": f"Source {i}", "url": prefix + name, "categories": ["市场"]} for i, name in enumerate(files)],
 }
 json.dump(config, open(out, "w"), ensure_ascii=False, indent=1)
