@@ -12,6 +12,7 @@ internal static class ConfigKeys
     public const string Fetch = "fetch";
     public const string Categories = "categories";
     public const string Sources = "sources";
+    public const string Store = "store";
 
     public const string Title = "title";
     public const string BaseUrl = "baseUrl";
@@ -23,6 +24,9 @@ internal static class ConfigKeys
     public const string PauseAfterFailures = "pauseAfterFailures";
 
     public const string Slug = "slug";
+
+    public const string Kind = "kind";
+    public const string ConnectionStringEnv = "connectionStringEnv";
 
     public const string Id = "id";
     public const string Url = "url";
@@ -38,10 +42,11 @@ internal static class ConfigKeys
     public const string Priority = "priority";
     public const string IncludeEntryCategories = "includeEntryCategories";
 
-    public static readonly IReadOnlyList<string> Root = [Schema, Site, Defaults, Fetch, Categories, Sources];
+    public static readonly IReadOnlyList<string> Root = [Schema, Site, Defaults, Fetch, Store, Categories, Sources];
     public static readonly IReadOnlyList<string> SiteKeys = [Title, BaseUrl, Author, EntriesPerFeed];
     public static readonly IReadOnlyList<string> FetchKeys = [MaxConcurrent, MaxConcurrentPerHost, PauseAfterFailures];
     public static readonly IReadOnlyList<string> CategoryKeys = [Slug];
+    public static readonly IReadOnlyList<string> StoreKeys = [Kind, ConnectionStringEnv];
 
     /// <summary>Per-source settings that <c>defaults</c> may also give.</summary>
     public static readonly IReadOnlyList<string> DefaultsKeys =

@@ -6,6 +6,7 @@ using Aggregator.Parsing;
 using Aggregator.Pipeline;
 using Aggregator.Publishing;
 using Aggregator.Storage;
+using Aggregator.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -25,7 +26,7 @@ internal static class PipelineServiceCollectionExtensions
         services.TryAddSingleton<AggregatorMetrics>();
         services.TryAddSingleton(paths);
         return services
-            .AddStorage(paths.DataDirectory, new StorageOptions { PauseAfterFailures = settings.PauseAfterFailures })
+            .AddSelectedStorage(settings.Store, paths.DataDirectory, new StorageOptions { PauseAfterFailures = settings.PauseAfterFailures })
             .AddFetching(options =>
             {
                 options.MaxConcurrentFetches = settings.MaxConcurrentFetches;

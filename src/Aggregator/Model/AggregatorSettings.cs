@@ -12,4 +12,6 @@ internal sealed record AggregatorSettings
     public int MaxConcurrentFetchesPerHost { get; init; } = 2;
     /// <summary>Consecutive failures after which a source is paused until an admin resumes it or it is edited.</summary>
     public int PauseAfterFailures { get; init; } = 10;
+    /// <summary>The article store (SQLite unless feeds.json or the environment choose PostgreSQL).</summary>
+    public StoreSelection Store { get; init; } = StoreSelection.Default;
 }

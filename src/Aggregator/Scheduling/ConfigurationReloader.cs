@@ -3,6 +3,7 @@ using System.Threading.Channels;
 using Aggregator.Configuration;
 using Aggregator.Hosting;
 using Aggregator.Model;
+using Aggregator.Scheduling.Clustering;
 using Aggregator.Storage;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -27,7 +28,8 @@ internal sealed class ConfigurationReloader(
     IOptions<SchedulingOptions> options,
     TimeProvider time,
     ILogger<ConfigurationReloader> logger,
-    ConfigurationStatus? status = null) : IHostedService, IDisposable
+    ConfigurationStatus? status = null,
+    ClusterScheduleGate? cluster = null) : IHostedService, IDisposable
 {
     private readonly Channel<string> signals = Channel.CreateBounded<string>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite, SingleReader = true });
@@ -40,9 +42,18 @@ internal sealed class ConfigurationReloader(
     {
         var settings = configuration.Settings;
         await store.SyncSourcesAsync(settings.Sources, cancellationToken);
-        await scheduler.ScheduleAsync(ConfigurationDiff.Between(null, settings).Added, cancellationToken);
-        await scheduler.ScheduleRetentionAsync(cancellationToken);
-        await scheduler.TriggerNowAsync(await StaleSourcesAsync(settings, cancellationToken), cancellationToken);
+        // In a cluster the schedule is shared: only the first node to start with this feeds.json builds it.
+        await using (var claim = await ScheduleClaim.TakeAsync(cluster, settings, cancellationToken))
+        {
+            if (claim.Owned)
+            {
+                await scheduler.ScheduleAsync(ConfigurationDiff.Between(null, settings).Added, cancellationToken);
+                await scheduler.ScheduleRetentionAsync(cancellationToken);
+                await scheduler.TriggerNowAsync(await StaleSourcesAsync(settings, cancellationToken), cancellationToken);
+                await claim.CompleteAsync(cancellationToken);
+            }
+        }
+
         // The feeds on disk (and any in-memory copy) may predate this configuration.
         publisher.Request();
         logger.LogInformation("Scheduled {Count} sources from {ConfigFile}", settings.Sources.Count(s => s.Enabled), paths.ConfigFile);
@@ -134,10 +145,18 @@ internal sealed class ConfigurationReloader(
         await store.SyncSourcesAsync(after.Sources, cancellationToken);
         // Swap first: a job created below, or one already running, must see the new definitions.
         configuration.Replace(after);
-        await scheduler.UnscheduleAsync(diff.Removed, cancellationToken);
-        await scheduler.ScheduleAsync(diff.Added, cancellationToken);
-        await scheduler.TriggerNowAsync(diff.Added.Select(s => s.Id), cancellationToken);
-        await scheduler.RescheduleAsync(diff.Rescheduled, cancellationToken);
+        // In a cluster every node reloads the same file; the first applies it to the shared schedule.
+        await using (var claim = await ScheduleClaim.TakeAsync(cluster, after, cancellationToken))
+        {
+            if (claim.Owned)
+            {
+                await scheduler.UnscheduleAsync(diff.Removed, cancellationToken);
+                await scheduler.ScheduleAsync(diff.Added, cancellationToken);
+                await scheduler.TriggerNowAsync(diff.Added.Select(s => s.Id), cancellationToken);
+                await scheduler.RescheduleAsync(diff.Rescheduled, cancellationToken);
+                await claim.CompleteAsync(cancellationToken);
+            }
+        }
         if (diff.NeedsPublish)
             publisher.Request();
         if (diff.FetchLimitsChanged)

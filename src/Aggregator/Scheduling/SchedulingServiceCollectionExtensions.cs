@@ -1,6 +1,8 @@
 using Aggregator.Hosting;
 using Aggregator.Model;
+using Aggregator.Scheduling.Clustering;
 using Aggregator.Storage;
+using Aggregator.Storage.Postgres;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -32,6 +34,9 @@ internal static class SchedulingServiceCollectionExtensions
             options.Configure(configure);
         var configured = new SchedulingOptions();
         configure?.Invoke(configured);
+        // PostgreSQL store: Quartz clustered on the same database (Clustering/); SQLite: in memory.
+        var store = StoreResolver.Resolve(initial.Store);
+        services.AddAggregatorClustering(store);
 
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(paths);
@@ -57,8 +62,9 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddQuartz(quartz =>
         {
             quartz.SchedulerName = "aggregator";
-            quartz.UseInMemoryStore();
-            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = configured.MaxConcurrentJobs ?? DefaultConcurrency(initial));
+            var concurrency = configured.MaxConcurrentJobs ?? DefaultConcurrency(initial);
+            ClusteredJobStore.Use(quartz, store, concurrency);
+            quartz.UseDefaultThreadPool(pool => pool.MaxConcurrency = concurrency);
         });
         services.AddQuartzHostedService(hosted =>
         {

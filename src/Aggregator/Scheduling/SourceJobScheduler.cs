@@ -27,6 +27,8 @@ internal sealed class SourceJobScheduler(
             var job = JobBuilder.Create<SourcePollJob>()
                 .WithIdentity(source.Id, SourceGroup)
                 .UsingJobData(SourceIdKey, source.Id)
+                // In a cluster, a poll cut short by its node's death is run again by another node.
+                .RequestRecovery()
                 .Build();
             await scheduler.ScheduleJob(job, [Trigger(source)], replace: true, cancellationToken);
             logger.LogDebug("Scheduled {SourceId} on {Schedule}", source.Id, source.Schedule);

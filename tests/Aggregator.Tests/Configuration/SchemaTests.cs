@@ -41,6 +41,9 @@ public sealed class SchemaTests
         Assert.Equal(Sorted(ConfigKeys.SiteKeys), Names(Node("properties/site/properties")));
         Assert.Equal(Sorted(ConfigKeys.DefaultsKeys), Names(Node("properties/defaults/properties")));
         Assert.Equal(Sorted(ConfigKeys.FetchKeys), Names(Node("properties/fetch/properties")));
+        Assert.Equal(Sorted(ConfigKeys.StoreKeys), Names(Node("properties/store/properties")));
+        Assert.Equal([StoreReader.PostgresKind, StoreReader.SqliteKind], Strings(Node("properties/store/properties/kind/enum")));
+        Assert.Equal(StoreReader.VariablePattern, Node("properties/store/properties/connectionStringEnv/pattern").GetString());
         Assert.Equal(Sorted(ConfigKeys.CategoryKeys), Names(Node("properties/categories/additionalProperties/properties")));
         Assert.Equal(Sorted(ConfigKeys.SourceKeys), Names(Node("properties/sources/items/properties")));
     }
@@ -52,7 +55,7 @@ public sealed class SchemaTests
         Assert.Equal(Sorted([ConfigKeys.Title, ConfigKeys.BaseUrl]), Strings(Node("properties/site/required")));
         Assert.Equal(Sorted([ConfigKeys.Id, ConfigKeys.Title, ConfigKeys.Url, ConfigKeys.Categories]), Strings(Node("properties/sources/items/required")));
         Assert.Equal([ConfigKeys.Slug], Strings(Node("properties/categories/additionalProperties/required")));
-        foreach (var obj in new[] { "", "properties/site", "properties/defaults", "properties/fetch", "properties/categories/additionalProperties", "properties/sources/items" })
+        foreach (var obj in new[] { "", "properties/site", "properties/defaults", "properties/fetch", "properties/store", "properties/categories/additionalProperties", "properties/sources/items" })
             Assert.False(Node(obj + "/additionalProperties").GetBoolean(), $"{obj} must not allow other keys");
     }
 

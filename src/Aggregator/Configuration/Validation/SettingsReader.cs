@@ -23,6 +23,7 @@ internal static class SettingsReader
         var site = SiteReader.Read(root, reader);
         var defaults = ReadDefaults(root, reader);
         var (maxConcurrent, maxPerHost, pauseAfter) = ReadFetch(root, reader);
+        var store = StoreReader.Read(root, reader);
         var slugs = CategoryResolver.ReadMap(root.Member(ConfigKeys.Categories)?.Value, reader);
         var uses = new List<CategoryUse>();
         var sources = SourcesReader.Read(root, defaults, baseDirectory, reader, uses);
@@ -36,6 +37,7 @@ internal static class SettingsReader
             MaxConcurrentFetches = maxConcurrent ?? settings.MaxConcurrentFetches,
             MaxConcurrentFetchesPerHost = maxPerHost ?? settings.MaxConcurrentFetchesPerHost,
             PauseAfterFailures = pauseAfter ?? settings.PauseAfterFailures,
+            Store = store,
         };
     }
 

@@ -1,0 +1,74 @@
+using System.Data;
+using Aggregator.Model;
+using Dapper;
+
+namespace Aggregator.Storage.Postgres;
+
+/// <summary>
+/// What the publishers read. The order is total (published, then seq, which the database assigns
+/// once for the whole cluster), so every node reading the same store publishes the same bytes.
+/// </summary>
+internal sealed partial class PostgresArticleStore
+{
+    private const string ArticleColumns = """
+        a.seq AS Seq, a.id AS Id, a.canonical_link AS CanonicalLink, a.source_id AS SourceId, a.entry_key AS EntryKey,
+        a.guid AS Guid, a.title AS Title, a.title_key AS TitleKey, a.author AS Author, a.published AS Published,
+        a.updated AS Updated, a.first_seen AS FirstSeen, a.last_changed AS LastChanged, a.thumbnail AS Thumbnail,
+        a.body AS Body, a.summary AS Summary, a.content_hash AS ContentHash, a.fingerprint AS Fingerprint,
+        a.comments AS Comments, s.title AS SourceTitle, s.url AS SourceUrl
+        """;
+
+    public async Task<IReadOnlyList<PublishedArticle>> GetLatestAsync(string? category, int limit, int offset, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+
+        const string byCategory = $"""
+            SELECT {ArticleColumns}
+            FROM article_categories c
+            JOIN articles a ON a.seq = c.article_seq
+            JOIN sources s ON s.id = a.source_id
+            WHERE c.name = @category
+            ORDER BY c.published DESC, c.article_seq DESC
+            LIMIT @limit OFFSET @offset;
+            """;
+        const string everything = $"""
+            SELECT {ArticleColumns}
+            FROM articles a
+            JOIN sources s ON s.id = a.source_id
+            ORDER BY a.published DESC, a.seq DESC
+            LIMIT @limit OFFSET @offset;
+            """;
+        const string categoriesOf = """
+            SELECT article_seq AS Seq, name AS Name FROM article_categories WHERE article_seq = ANY(@seqs) ORDER BY article_seq, position;
+            """;
+        const string reportsOf = """
+            SELECT e.article_seq AS Seq, e.source_id AS SourceId, s.title AS SourceTitle, e.link AS Link
+            FROM article_entries e
+            JOIN sources s ON s.id = e.source_id
+            WHERE e.article_seq = ANY(@seqs)
+            ORDER BY e.article_seq, s.priority, e.source_id;
+            """;
+
+        await using var connection = await OpenAsync(cancellationToken);
+        // One snapshot for the three queries, even while other nodes commit.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
+            category is null ? everything : byCategory, new { category, limit = (long)limit, offset = (long)offset }, transaction, cancellationToken: cancellationToken))).AsList();
+        if (rows.Count == 0)
+            return [];
+
+        var seqs = rows.Select(row => row.Seq).ToArray();
+        var categories = (await connection.QueryAsync<(long Seq, string Name)>(new CommandDefinition(categoriesOf, new { seqs }, transaction, cancellationToken: cancellationToken)))
+            .ToLookup(row => row.Seq, row => row.Name);
+        var reports = (await connection.QueryAsync<(long Seq, string SourceId, string SourceTitle, string Link)>(new CommandDefinition(reportsOf, new { seqs }, transaction, cancellationToken: cancellationToken)))
+            .ToLookup(row => row.Seq, row => new RelatedReport(row.SourceId, row.SourceTitle, row.Link));
+        await transaction.CommitAsync(cancellationToken);
+
+        return [.. rows.Select(row => row.ToPublished([.. categories[row.Seq]], OtherSources(reports[row.Seq], row.SourceId)))];
+    }
+
+    /// <summary>The canonical source's own re-posts are not "another report"; other sources are listed even under the canonical link.</summary>
+    private static RelatedReport[] OtherSources(IEnumerable<RelatedReport> reports, string canonicalSourceId) =>
+        [.. reports.Where(report => !string.Equals(report.SourceId, canonicalSourceId, StringComparison.Ordinal)).DistinctBy(report => (report.SourceId, report.Link))];
+}
