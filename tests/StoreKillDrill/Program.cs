@@ -22,6 +22,8 @@ switch (args)
     case ["latest", var directory, var count, var categories]:
         await LatestBenchmark.RunAsync(directory, int.Parse(count, CultureInfo.InvariantCulture), int.Parse(categories, CultureInfo.InvariantCulture), 100);
         return 0;
+    case ["preload", var directory, var count, .. var rest]:
+        return await ServePreload.RunAsync(directory, int.Parse(count, CultureInfo.InvariantCulture), rest.Length > 0 ? rest[0] : null);
     default:
         Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | corpus <corpus-dir> <work-dir> <preload> [runs] | latest <data-dir> <articles> <categories>");
         return 2;
