@@ -6,7 +6,8 @@
 #   SOURCES=100 ARTICLES=50000 DURATION=30 bench/serve-memory.sh     (a quick run)
 # The synthetic store (about 2.5 GB for a million articles) is cached in $CACHE and copied for each
 # run, since serve adds the fixture feeds' articles to it. The sources' categories follow the shape of
-# feeds.json: a domain (6), the site (one per 10 sources: 100) and a channel (5): 111 category feeds.
+# feeds.json: a domain (6), the site (one per 10 sources: SITES=100) and a channel (5): 111 category
+# feeds of 10 pages each (SITES=0 leaves the site out: 11 category feeds).
 set -euo pipefail
 
 SOURCES=${SOURCES:-1000}
@@ -14,6 +15,7 @@ ARTICLES=${ARTICLES:-1000000}
 DURATION=${DURATION:-180}
 INTERVAL=${INTERVAL:-5}
 ITEMS=${ITEMS:-20}
+SITES=${SITES:-100}
 TARGET_MIB=200
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${CACHE:-/tmp/aggregator-serve-memory-cache}
@@ -49,14 +51,16 @@ CHANNELS=(要闻 快讯 深度 公司 数据)
     i=0
     for feed in $(ls "$WORK/feeds" | sort -t- -k2 -n); do
         [[ $i -gt 0 ]] && echo ','
-        printf '    { "id": "s%04d", "title": "Source %d", "url": "http://127.0.0.1:%d/%s", "categories": ["%s", "Site %d", "%s"] }' \
-            "$i" "$i" "$FEEDS_PORT" "$feed" "${DOMAINS[$((i % 6))]}" "$((i / 10))" "${CHANNELS[$((i % 5))]}"
+        site=""
+        (( SITES > 0 )) && site="\"Site $(( i * SITES / SOURCES ))\", "
+        printf '    { "id": "s%04d", "title": "Source %d", "url": "http://127.0.0.1:%d/%s", "categories": ["%s", %s"%s"] }' \
+            "$i" "$i" "$FEEDS_PORT" "$feed" "${DOMAINS[$((i % 6))]}" "$site" "${CHANNELS[$((i % 5))]}"
         i=$((i + 1))
     done
     echo; echo '  ] }'
 } > "$WORK/feeds.json"
 
-STORE="$CACHE/store-$ARTICLES-$SOURCES"
+STORE="$CACHE/store-$ARTICLES-$SOURCES-$SITES"
 if [[ ! -f "$STORE/done" ]]; then
     echo "== preload: $ARTICLES synthetic articles over $SOURCES sources into $STORE (cached for later runs)"
     rm -rf "$STORE"; mkdir -p "$STORE"
@@ -91,7 +95,8 @@ SETTLE_END=$(( $(date +%s) + 35 ))
 while (( $(date +%s) < SETTLE_END )); do
     sleep 1; mib=$(rss_mib); (( mib > PEAK )) && PEAK=$mib
 done
-echo "   start-up peak $PEAK MiB"
+FEEDS=$(find "$WORK/public/feeds" -maxdepth 1 -name '*.atom' | wc -l)
+echo "   start-up peak $PEAK MiB; published: $FEEDS feeds, $(find "$WORK/public" -type f | wc -l) files, $(du -sm "$WORK/public" | cut -f1) MiB"
 
 echo "== idle: VmRSS every ${INTERVAL} s for ${DURATION} s"
 : > "$WORK/curve"
@@ -111,5 +116,5 @@ printf '%-44s %10s %10s %10s\n' "idle RSS (max of samples)" "$IDLE_MAX" "$TARGET
 printf '%-44s %10s\n' "idle RSS (median)" "$IDLE_MEDIAN"
 printf '%-44s %10s\n' "start-up peak (1,000 first polls + publish)" "$PEAK"
 (( IDLE_MAX < TARGET_MIB )) && echo "PASS: idle RSS under $TARGET_MIB MiB" || echo "FAIL: idle RSS $IDLE_MAX MiB >= $TARGET_MIB MiB"
-printf 'BENCH\tserve idle RSS, 1,000 sources + 1M articles\t%s\t%s\t%s\tMiB VmRSS, max of %d samples over %d s idle (%d sources, %d articles; start-up peak %d MiB)\n' \
-    "$IDLE_MAX" "$TARGET_MIB" "$RATIO" "$(wc -l < "$WORK/curve")" "$DURATION" "$SOURCES" "$ARTICLES" "$PEAK"
+printf 'BENCH\tserve idle RSS, 1,000 sources + 1M articles\t%s\t%s\t%s\tMiB VmRSS, max of %d samples over %d s idle (%d sources, %d articles, %d category feeds; start-up peak %d MiB)\n' \
+    "$IDLE_MAX" "$TARGET_MIB" "$RATIO" "$(wc -l < "$WORK/curve")" "$DURATION" "$SOURCES" "$ARTICLES" "$FEEDS" "$PEAK"
