@@ -20,6 +20,9 @@ public sealed partial class ServeProcessTests(ITestOutputHelper log)
     private const string EveryTwoSeconds = "*/2 * * * * ?";
     private const string OnceAYear = "0 0 0 1 1 ?";
 
+    // Deadlines, not sleeps: a wait ends as soon as its condition holds; these bound a loaded CI machine.
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(40);
+
     // Stories far enough apart that the store keeps one article per source instead of merging them.
     private static readonly Dictionary<string, (string Title, string Body)> Stories = new(StringComparer.Ordinal)
     {
@@ -57,7 +60,7 @@ public sealed partial class ServeProcessTests(ITestOutputHelper log)
         // again for a year; all three stories reach the merged feed served over HTTP.
         await SchedulingWait.UntilAsync(async () => await GetAsync(http, "health") is not null, "serve answered /health", TimeSpan.FromSeconds(60));
         await WaitForFeedAsync(http, Stories["a"].Title, Stories["b"].Title, Stories["c"].Title);
-        await SchedulingWait.UntilAsync(() => server.RequestCount("/a.xml") >= 3 && server.RequestCount("/c.xml") >= 3, "a and c were polled on their 2-second schedule");
+        await SchedulingWait.UntilAsync(() => server.RequestCount("/a.xml") >= 3 && server.RequestCount("/c.xml") >= 3, "a and c were polled on their 2-second schedule", Patience);
         Assert.Equal(1, server.RequestCount("/b.xml"));
 
         // The edit, written the way editors save (a new file renamed over the old one): add d, b every
@@ -65,23 +68,23 @@ public sealed partial class ServeProcessTests(ITestOutputHelper log)
         var edited = SchedulingFeeds.Config(server, ("a", EveryTwoSeconds), ("b", EveryTwoSeconds), ("d", EveryTwoSeconds));
         File.Move(temp.WriteFile("feeds.json.tmp", edited), configFile, overwrite: true);
         await WaitForFeedAsync(http, Stories["d"].Title);
-        await SchedulingWait.UntilAsync(() => server.RequestCount("/b.xml") >= 4, "b was polled on its new 2-second schedule");
+        await SchedulingWait.UntilAsync(() => server.RequestCount("/b.xml") >= 4, "b was polled on its new 2-second schedule", Patience);
         Assert.Equal(new[] { "a", "b", "d" }, await HealthSourceIdsAsync(http));
         // A poll of c that had already started when the edit landed may still finish; after it, none.
         var cAfterEdit = server.RequestCount("/c.xml");
         var aAfterEdit = server.RequestCount("/a.xml");
-        await SchedulingWait.UntilAsync(() => server.RequestCount("/a.xml") >= aAfterEdit + 3, "a was polled three more times");
+        await SchedulingWait.UntilAsync(() => server.RequestCount("/a.xml") >= aAfterEdit + 3, "a was polled three more times", Patience);
         Assert.Equal(cAfterEdit, server.RequestCount("/c.xml"));
 
         // A broken file (a missing comma): reported with file:line:column, the old configuration runs on.
         await File.WriteAllTextAsync(configFile, edited.Replace("\"title\": \"Source d\",", "\"title\": \"Source d\"", StringComparison.Ordinal));
         string? error = null;
-        await SchedulingWait.UntilAsync(async () => (error = await ConfigurationErrorAsync(http)) is not null, "/health reported the invalid feeds.json");
+        await SchedulingWait.UntilAsync(async () => (error = await ConfigurationErrorAsync(http)) is not null, "/health reported the invalid feeds.json", Patience);
         Assert.Matches(FileLineColumn(), error);
         Assert.Contains(configFile, error, StringComparison.Ordinal);
         var before = new[] { "a", "b", "d" }.ToDictionary(id => id, id => server.RequestCount($"/{id}.xml"));
         await SchedulingWait.UntilAsync(
-            () => before.All(pair => server.RequestCount($"/{pair.Key}.xml") >= pair.Value + 2), "a, b and d kept polling with the old configuration");
+            () => before.All(pair => server.RequestCount($"/{pair.Key}.xml") >= pair.Value + 2), "a, b and d kept polling with the old configuration", Patience);
         Assert.Equal(cAfterEdit, server.RequestCount("/c.xml"));
         Assert.Equal(new[] { "a", "b", "d" }, await HealthSourceIdsAsync(http));
         Assert.Contains(Stories["d"].Title, await GetAsync(http, "feeds/all.atom"), StringComparison.Ordinal);
@@ -101,7 +104,7 @@ public sealed partial class ServeProcessTests(ITestOutputHelper log)
         SchedulingWait.UntilAsync(
             async () => await GetAsync(http, "feeds/all.atom") is { } atom && stories.All(story => atom.Contains(story, StringComparison.Ordinal)),
             "the merged feed served over HTTP had " + string.Join(", ", stories),
-            TimeSpan.FromSeconds(30));
+            Patience);
 
     private static async Task<IReadOnlyList<string>> HealthSourceIdsAsync(HttpClient http)
     {
