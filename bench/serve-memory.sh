@@ -9,7 +9,8 @@
 # feeds.json: a domain (6), the site (one per 10 sources: SITES=100) and a channel (5): 111 category
 # feeds of 10 pages each (SITES=0 leaves the site out: 11 category feeds).
 # Slow by nature: serve prepares gzip and quality-11 brotli bytes of every published file (1,122
-# files, 365 MiB at full size) before it polls; on 2 idle cores expect about 10 minutes in all.
+# files, 365 MiB at full size) before it polls: on the shared 2-core machine (load 40-140) that
+# alone took over 20 minutes.
 set -euo pipefail
 
 SOURCES=${SOURCES:-1000}
