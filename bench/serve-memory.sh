@@ -19,6 +19,7 @@ DURATION=${DURATION:-180}
 INTERVAL=${INTERVAL:-5}
 ITEMS=${ITEMS:-20}
 SITES=${SITES:-100}
+START_TIMEOUT=${START_TIMEOUT:-3600}
 TARGET_MIB=200
 REPO=$(cd "$(dirname "$0")/.." && pwd)
 CACHE=${CACHE:-/tmp/aggregator-serve-memory-cache}
@@ -88,7 +89,7 @@ PEAK=0
 polled=0
 while (( polled < SOURCES )); do
     kill -0 "$SERVE_PID" 2>/dev/null || { echo "serve exited during start-up"; exit 1; }
-    (( $(date +%s) - START > 1200 )) && { echo "start-up polls did not finish in 20 minutes ($polled of $SOURCES)"; exit 1; }
+    (( $(date +%s) - START > START_TIMEOUT )) && { echo "start-up polls did not finish in $START_TIMEOUT s ($polled of $SOURCES)"; exit 1; }
     sleep 2
     mib=$(rss_mib); (( mib > PEAK )) && PEAK=$mib
     polled=$(grep -c '"GET /' "$WORK/feeds.log" || true)
