@@ -3,10 +3,18 @@ using Microsoft.Extensions.Primitives;
 
 namespace Aggregator.Http;
 
-/// <summary>A published file prepared for HTTP: its three encodings and the headers they share.</summary>
+/// <summary>
+/// A published file prepared for HTTP: its three encodings and the headers they share. The compressed
+/// encodings are made on first use (once, whichever request asks first) so that archive pages nobody
+/// requests cost neither start-up time nor memory; <see cref="ServedSite"/> forces them for the files
+/// readers poll.
+/// </summary>
 internal sealed class ServedFile
 {
-    public ServedFile(string path, string contentType, string hash, DateTimeOffset lastModified, ServedVariant identity, ServedVariant gzip, ServedVariant brotli)
+    private readonly Lazy<ServedVariant> gzip;
+    private readonly Lazy<ServedVariant> brotli;
+
+    public ServedFile(string path, string contentType, string hash, DateTimeOffset lastModified, ServedVariant identity, Func<ServedVariant> gzip, Func<ServedVariant> brotli)
     {
         Path = path;
         ContentType = contentType;
@@ -15,8 +23,8 @@ internal sealed class ServedFile
         LastModified = new DateTimeOffset(lastModified.UtcTicks - (lastModified.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         LastModifiedText = LastModified.ToString("r", CultureInfo.InvariantCulture);
         Identity = identity;
-        Gzip = gzip;
-        Brotli = brotli;
+        this.gzip = new Lazy<ServedVariant>(gzip, LazyThreadSafetyMode.ExecutionAndPublication);
+        this.brotli = new Lazy<ServedVariant>(brotli, LazyThreadSafetyMode.ExecutionAndPublication);
         Kind = PathKindOf(path);
     }
 
@@ -33,9 +41,12 @@ internal sealed class ServedFile
 
     public ServedVariant Identity { get; }
 
-    public ServedVariant Gzip { get; }
+    public ServedVariant Gzip => gzip.Value;
 
-    public ServedVariant Brotli { get; }
+    public ServedVariant Brotli => brotli.Value;
+
+    /// <summary>True once both compressed encodings exist (prepared eagerly or asked for).</summary>
+    public bool IsCompressed => gzip.IsValueCreated && brotli.IsValueCreated;
 
     public PathKind Kind { get; }
 

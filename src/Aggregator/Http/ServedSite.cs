@@ -64,16 +64,21 @@ internal sealed class ServedSite(IOptions<HttpOptions> options, TimeProvider tim
 
     private ServedFile Prepare(PublishedFile file, string hash, DateTimeOffset lastModified)
     {
-        var gzip = Gzip(file.Content);
-        var brotli = Brotli(file.Content, options.Value.BrotliQuality);
-        return new ServedFile(
+        var quality = options.Value.BrotliQuality;
+        var served = new ServedFile(
             file.Path,
             file.ContentType,
             hash,
             lastModified,
             new ServedVariant(file.Content, $"\"{hash}\"", null),
-            new ServedVariant(gzip, $"\"{hash}-gz\"", "gzip"),
-            new ServedVariant(brotli, $"\"{hash}-br\"", "br"));
+            () => new ServedVariant(Gzip(file.Content), $"\"{hash}-gz\"", "gzip"),
+            () => new ServedVariant(Brotli(file.Content, quality), $"\"{hash}-br\"", "br"));
+        // Readers poll feeds, the index and the OPML: their first request after a publish must not
+        // wait for a compressor. Archive pages are fetched rarely (catching up); compressing all of
+        // them up front cost minutes of start-up and most of serve's memory on a large store.
+        if (served.Kind != PathKind.Page)
+            _ = (served.Gzip, served.Brotli);
+        return served;
     }
 
     private static byte[] Gzip(byte[] content)
