@@ -8,9 +8,9 @@
 # run, since serve adds the fixture feeds' articles to it. The sources' categories follow the shape of
 # feeds.json: a domain (6), the site (one per 10 sources: SITES=100) and a channel (5): 111 category
 # feeds of 10 pages each (SITES=0 leaves the site out: 11 category feeds).
-# Slow by nature: serve prepares gzip and quality-11 brotli bytes of every published file (1,122
-# files, 365 MiB at full size) before it polls: on the shared 2-core machine (load 40-140) that
-# alone took over 20 minutes.
+# Until 2026-11-28 serve prepared gzip and quality-11 brotli bytes of every published file (1,122
+# files, 365 MiB at full size) before it polled: on the shared 2-core machine (load 40-140) that
+# alone took over 20 minutes. Archive pages are now compressed on their first request (brotli 6).
 set -euo pipefail
 
 SOURCES=${SOURCES:-1000}
