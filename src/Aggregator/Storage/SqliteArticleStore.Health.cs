@@ -7,28 +7,18 @@ namespace Aggregator.Storage;
 /// <summary>Per-source fetch state and health (see <see cref="HealthPolicy"/> for the backoff rules).</summary>
 internal sealed partial class SqliteArticleStore
 {
-    // ArticleCount counts the source's reports (article_entries), canonical or "also reported by".
-    private const string HealthSelect = """
-        SELECT s.id AS SourceId, s.etag AS ETag, s.last_modified AS LastModified, s.last_attempt AS LastAttempt,
-               s.last_success AS LastSuccess, s.last_http_status AS LastHttpStatus,
-               s.consecutive_failures AS ConsecutiveFailures, s.last_error AS LastError,
-               s.next_attempt_after AS NextAttemptAfter, s.paused AS Paused, s.permanent_redirect AS PermanentRedirect,
-               (SELECT count(*) FROM article_entries e WHERE e.source_id = s.id) AS ArticleCount
-        FROM sources s
-        """;
-
     public async Task<SourceHealth> GetHealthAsync(string sourceId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<HealthRow>(new CommandDefinition(
-            HealthSelect + " WHERE s.id = @sourceId;", new { sourceId }, cancellationToken: cancellationToken));
+            HealthQueries.Select + " WHERE s.id = @sourceId;", new { sourceId }, cancellationToken: cancellationToken));
         return row?.ToHealth() ?? SourceHealth.Unknown(sourceId);
     }
 
     public async Task<IReadOnlyList<SourceHealth>> GetAllHealthAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenReaderAsync(cancellationToken);
-        var rows = await connection.QueryAsync<HealthRow>(new CommandDefinition(HealthSelect + " ORDER BY s.id;", cancellationToken: cancellationToken));
+        var rows = await connection.QueryAsync<HealthRow>(new CommandDefinition(HealthQueries.Select + " ORDER BY s.id;", cancellationToken: cancellationToken));
         return [.. rows.Select(row => row.ToHealth())];
     }
 
@@ -38,7 +28,7 @@ internal sealed partial class SqliteArticleStore
             await UpsertSourceAsync(transaction, source, cancellationToken);
             var connection = transaction.Connection!;
             var row = await connection.QuerySingleAsync<HealthRow>(new CommandDefinition(
-                HealthSelect + " WHERE s.id = @Id;", new { source.Id }, transaction, cancellationToken: cancellationToken));
+                HealthQueries.Select + " WHERE s.id = @Id;", new { source.Id }, transaction, cancellationToken: cancellationToken));
             var next = HealthPolicy.Next(row.ToHealth(), outcome, parseError, at, options);
             await WriteHealthAsync(transaction, next, cancellationToken);
             return 0;
