@@ -105,7 +105,8 @@ internal static class PublishBenchmark
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         for (var c = 0; c < categories; c++)
         {
-            var id = string.Create(CultureInfo.InvariantCulture, $"new-{run}-{c}");
+            // The time keeps ids unique when the benchmark runs again over the same store.
+            var id = string.Create(CultureInfo.InvariantCulture, $"new-{now}-{run}-{c}");
             var seq = await connection.ExecuteScalarAsync<long>("""
                 INSERT INTO articles (id, canonical_link, source_id, entry_key, title, title_key, author, published, first_seen,
                     last_changed, body, summary, content_hash, title_start, title_end, fingerprint)

@@ -13,6 +13,8 @@ namespace Aggregator.Publishing;
 /// </summary>
 internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFragmentCache cache)
 {
+    private static readonly int ConcurrentFeeds = Math.Clamp(Environment.ProcessorCount, 2, 4);
+
     public SiteBuilder(IOptions<PublishingOptions> options)
         : this(options, new EntryFragmentCache())
     {
@@ -28,23 +30,36 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
         var entryWriter = new AtomEntryWriter(baseUrl, configured);
         cache.Begin(baseUrl.AbsoluteUri + "\u001F" + string.Join("\u001F", configured.Order(StringComparer.Ordinal)));
 
-        var feedFiles = new List<PublishedFile>();
-        var pageFiles = new List<PublishedFile>();
-        var summaries = new List<FeedSummary>();
         foreach (var category in settings.Categories)
         {
             if (string.Equals(category.Slug, SitePaths.AllSlug, StringComparison.Ordinal))
                 throw new InvalidOperationException($"publish: the category '{category.Name}' has the slug '{SitePaths.AllSlug}', which is reserved for the feed of everything.");
-            var keys = await store.GetLatestKeysAsync(category.Name, perPage * maxPages, 0, cancellationToken);
-            var entries = await EntriesAsync(store, entryWriter, keys, cancellationToken);
-            summaries.Add(AddFeed(site, category.Name, category.Slug, FeedTitles.Category(site, category), entries, perPage, feedFiles, pageFiles));
         }
-        var everything = await EntriesAsync(store, entryWriter, await store.GetLatestKeysAsync(null, perPage * maxPages, 0, cancellationToken), cancellationToken);
-        summaries.Insert(0, AddFeed(site, "All categories", SitePaths.AllSlug, FeedTitles.All(site), everything, perPage, feedFiles, pageFiles));
+
+        // The feed of everything last, as the files are listed; its summary leads the index.
+        var feeds = settings.Categories.Select(c => (Category: (string?)c.Name, Name: c.Name, c.Slug, Title: FeedTitles.Category(site, c)))
+            .Append((Category: null, Name: "All categories", Slug: SitePaths.AllSlug, Title: FeedTitles.All(site)))
+            .ToList();
+        var built = new (FeedSummary Summary, List<PublishedFile> FeedFiles, List<PublishedFile> PageFiles)[feeds.Count];
+        // Feeds are independent (the entry cache is shared and locked): while one waits for its keys
+        // from the store another renders or assembles its pages. The order of the files stays fixed.
+        await Parallel.ForEachAsync(Enumerable.Range(0, feeds.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentFeeds, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var feed = feeds[i];
+                var keys = await store.GetLatestKeysAsync(feed.Category, perPage * maxPages, 0, token);
+                var entries = await EntriesAsync(store, entryWriter, keys, token);
+                var feedFiles = new List<PublishedFile>(1);
+                var pageFiles = new List<PublishedFile>(maxPages);
+                built[i] = (AddFeed(site, feed.Name, feed.Slug, feed.Title, entries, perPage, feedFiles, pageFiles), feedFiles, pageFiles);
+            });
+        var summaries = built.Select(b => b.Summary).ToList();
+        summaries.Insert(0, summaries[^1]);
+        summaries.RemoveAt(summaries.Count - 1);
 
         var health = await store.GetAllHealthAsync(cancellationToken);
-        var files = new List<PublishedFile>(feedFiles);
-        files.AddRange(pageFiles);
+        var files = built.SelectMany(b => b.FeedFiles).Concat(built.SelectMany(b => b.PageFiles)).ToList();
         files.Add(new PublishedFile(SitePaths.Index, IndexPageWriter.Write(settings, summaries, health),
             IndexPageWriter.ContentType, IndexPageWriter.LastModified(summaries, health)));
         files.Add(new PublishedFile(SitePaths.Opml,
