@@ -3,10 +3,19 @@ using Microsoft.Extensions.Primitives;
 
 namespace Aggregator.Http;
 
-/// <summary>A published file prepared for HTTP: its three encodings and the headers they share.</summary>
+/// <summary>A published file prepared for HTTP: its three encodings (the compressed ones possibly made on first demand) and the headers they share.</summary>
 internal sealed class ServedFile
 {
+    private readonly Lazy<ServedVariant> gzip;
+    private readonly Lazy<ServedVariant> brotli;
+
     public ServedFile(string path, string contentType, string hash, DateTimeOffset lastModified, ServedVariant identity, ServedVariant gzip, ServedVariant brotli)
+        : this(path, contentType, hash, lastModified, identity, new Lazy<ServedVariant>(gzip), new Lazy<ServedVariant>(brotli))
+    {
+    }
+
+    /// <summary>A file whose compressed encodings are made on first demand (once, whoever asks first waits).</summary>
+    public ServedFile(string path, string contentType, string hash, DateTimeOffset lastModified, ServedVariant identity, Lazy<ServedVariant> gzip, Lazy<ServedVariant> brotli)
     {
         Path = path;
         ContentType = contentType;
@@ -15,8 +24,8 @@ internal sealed class ServedFile
         LastModified = new DateTimeOffset(lastModified.UtcTicks - (lastModified.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         LastModifiedText = LastModified.ToString("r", CultureInfo.InvariantCulture);
         Identity = identity;
-        Gzip = gzip;
-        Brotli = brotli;
+        this.gzip = gzip;
+        this.brotli = brotli;
         Kind = PathKindOf(path);
     }
 
@@ -33,9 +42,9 @@ internal sealed class ServedFile
 
     public ServedVariant Identity { get; }
 
-    public ServedVariant Gzip { get; }
+    public ServedVariant Gzip => gzip.Value;
 
-    public ServedVariant Brotli { get; }
+    public ServedVariant Brotli => brotli.Value;
 
     public PathKind Kind { get; }
 
@@ -46,7 +55,7 @@ internal sealed class ServedFile
         _ => Identity,
     };
 
-    private static PathKind PathKindOf(string path) =>
+    internal static PathKind PathKindOf(string path) =>
         path == Publishing.SitePaths.Index ? PathKind.Index
         : path == Publishing.SitePaths.Opml ? PathKind.Opml
         : path.Contains("/page-", StringComparison.Ordinal) ? PathKind.Page
