@@ -1,4 +1,3 @@
-using System.Globalization;
 using Aggregator.Storage;
 
 namespace Aggregator.Publishing.Atom;
@@ -14,7 +13,8 @@ namespace Aggregator.Publishing.Atom;
 internal sealed class EntryFragmentCache
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, (string Fingerprint, byte[] Fragment, long Generation)> _entries = new(StringComparer.Ordinal);
+    // The key itself is the fingerprint: record equality compares the version and every date.
+    private readonly Dictionary<string, (LatestArticleKey Key, byte[] Fragment, long Generation)> _entries = new(StringComparer.Ordinal);
     private string _context = string.Empty;
     private long _generation;
 
@@ -33,10 +33,9 @@ internal sealed class EntryFragmentCache
     /// <summary>The rendered entry of this version of the article, if the cache holds it (and keeps it for this publish).</summary>
     public bool TryGet(LatestArticleKey key, out byte[] fragment)
     {
-        var fingerprint = Fingerprint(key);
         lock (_gate)
         {
-            if (_entries.TryGetValue(key.ArticleId, out var cached) && string.Equals(cached.Fingerprint, fingerprint, StringComparison.Ordinal))
+            if (_entries.TryGetValue(key.ArticleId, out var cached) && cached.Key == key)
             {
                 _entries[key.ArticleId] = cached with { Generation = _generation };
                 fragment = cached.Fragment;
@@ -50,9 +49,8 @@ internal sealed class EntryFragmentCache
     /// <summary>Keeps the entry rendered for this version of the article, replacing any older one.</summary>
     public void Add(LatestArticleKey key, byte[] fragment)
     {
-        var fingerprint = Fingerprint(key);
         lock (_gate)
-            _entries[key.ArticleId] = (fingerprint, fragment, _generation);
+            _entries[key.ArticleId] = (key, fragment, _generation);
     }
 
     /// <summary>Ends a publish: forgets the entries it did not use.</summary>
@@ -73,7 +71,4 @@ internal sealed class EntryFragmentCache
                 return _entries.Count;
         }
     }
-
-    private static string Fingerprint(LatestArticleKey key) => string.Create(CultureInfo.InvariantCulture,
-        $"{key.Published.UtcTicks}\u001F{key.Updated?.UtcTicks}\u001F{key.FirstSeen.UtcTicks}\u001F{key.LastChanged.UtcTicks}\u001F{key.Version}");
 }
