@@ -9,9 +9,11 @@
 #      every category, so every feed and page changes; RUNS runs, median; plus one cold run (fresh
 #      process state, empty folder: every article fetched and rendered).
 # Target: the republish under 1 s. No peer: the ratio column is target / ours (higher = better).
-# Figures (2 shared cores, load 6-8 from other jobs; same script, same sizes):
-#   100,000 articles   before (full articles per feed)  republish 3,145 ms (queries 2,473), cold 5,586 ms
-#                      after  (keys + cache misses)     republish ~1,100-1,500 ms (key queries ~550), cold ~4,400-6,300 ms
+# Figures (2 cores shared with other jobs, load 3-8; before = b31c1f6, full articles read per feed):
+#   100,000 articles, same minute:  republish 2,867 -> 1,000 ms median (key queries 522 ms of one pass,
+#                                   in-memory build 607 ms), cold 5,545 -> 3,599 ms
+#   1,000,000 articles:             republish 3,498 -> 946 ms median of 5 (735-1,476 ms; key queries
+#                                   542 ms, build 873 ms), cold 7,179 -> 3,057 ms
 #   bash bench/publish.sh                       # 1,000,000 articles, 5 runs
 #   ARTICLES=100000 RUNS=3 bash bench/publish.sh
 # Needs ~2 GB free in BENCH_DIR for 1,000,000 articles (deleted at exit).
