@@ -7,6 +7,7 @@ using StoreKillDrill;
 // latest <data-dir> <articles> <categories>  publish queries over a store of that size
 // publish <data-dir> <categories> [runs]    the whole republish over a store `latest` filled
 // repoll <corpus-dir> <work-dir> [rounds]     issue 7's steady-state re-poll vs a bare XmlReader pass
+// preload <data-dir> <articles> [feeds.json] a store for serve-memory.sh, spread over the sources
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 switch (args)
 {
@@ -30,7 +31,9 @@ switch (args)
     case ["repoll", var corpus, var directory, .. var rest]:
         await RepollBenchmark.RunAsync(corpus, directory, rest.Length > 0 ? int.Parse(rest[0], CultureInfo.InvariantCulture) : 5);
         return 0;
+    case ["preload", var directory, var count, .. var rest]:
+        return await ServePreload.RunAsync(directory, int.Parse(count, CultureInfo.InvariantCulture), rest.Length > 0 ? rest[0] : null);
     default:
-        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | corpus <corpus-dir> <work-dir> <preload> [runs] | latest <data-dir> <articles> <categories> | publish <data-dir> <categories> [runs] | repoll <corpus-dir> <work-dir> [rounds]");
+        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | corpus <corpus-dir> <work-dir> <preload> [runs] | latest <data-dir> <articles> <categories> | publish <data-dir> <categories> [runs] | repoll <corpus-dir> <work-dir> [rounds] | preload <data-dir> <articles> [feeds.json]");
         return 2;
 }

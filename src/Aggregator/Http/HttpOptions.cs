@@ -6,6 +6,6 @@ internal sealed class HttpOptions
     /// <summary>The max-age of <c>Cache-Control: public, max-age=N</c> on published files.</summary>
     public int CacheMaxAgeSeconds { get; set; } = 60;
 
-    /// <summary>Brotli quality (0–11) of the prepared br bytes: paid once per changed file, not per request.</summary>
-    public int BrotliQuality { get; set; } = 11;
+    /// <summary>Brotli quality (0–11) of the prepared br bytes: paid once per changed file (an archive page's on its first request), never per request.</summary>
+    public int BrotliQuality { get; set; } = 6;
 }

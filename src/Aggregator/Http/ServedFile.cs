@@ -3,19 +3,18 @@ using Microsoft.Extensions.Primitives;
 
 namespace Aggregator.Http;
 
-/// <summary>A published file prepared for HTTP: its three encodings (the compressed ones possibly made on first demand) and the headers they share.</summary>
+/// <summary>
+/// A published file prepared for HTTP: its three encodings and the headers they share. The compressed
+/// encodings are made on first use (once, whichever request asks first) so that archive pages nobody
+/// requests cost neither start-up time nor memory; <see cref="ServedSite"/> forces them for the files
+/// readers poll.
+/// </summary>
 internal sealed class ServedFile
 {
     private readonly Lazy<ServedVariant> gzip;
     private readonly Lazy<ServedVariant> brotli;
 
-    public ServedFile(string path, string contentType, string hash, DateTimeOffset lastModified, ServedVariant identity, ServedVariant gzip, ServedVariant brotli)
-        : this(path, contentType, hash, lastModified, identity, new Lazy<ServedVariant>(gzip), new Lazy<ServedVariant>(brotli))
-    {
-    }
-
-    /// <summary>A file whose compressed encodings are made on first demand (once, whoever asks first waits).</summary>
-    public ServedFile(string path, string contentType, string hash, DateTimeOffset lastModified, ServedVariant identity, Lazy<ServedVariant> gzip, Lazy<ServedVariant> brotli)
+    public ServedFile(string path, string contentType, string hash, DateTimeOffset lastModified, ServedVariant identity, Func<ServedVariant> gzip, Func<ServedVariant> brotli)
     {
         Path = path;
         ContentType = contentType;
@@ -24,8 +23,8 @@ internal sealed class ServedFile
         LastModified = new DateTimeOffset(lastModified.UtcTicks - (lastModified.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         LastModifiedText = LastModified.ToString("r", CultureInfo.InvariantCulture);
         Identity = identity;
-        this.gzip = gzip;
-        this.brotli = brotli;
+        this.gzip = new Lazy<ServedVariant>(gzip, LazyThreadSafetyMode.ExecutionAndPublication);
+        this.brotli = new Lazy<ServedVariant>(brotli, LazyThreadSafetyMode.ExecutionAndPublication);
         Kind = PathKindOf(path);
     }
 
@@ -46,6 +45,9 @@ internal sealed class ServedFile
 
     public ServedVariant Brotli => brotli.Value;
 
+    /// <summary>True once both compressed encodings exist (prepared eagerly or asked for).</summary>
+    public bool IsCompressed => gzip.IsValueCreated && brotli.IsValueCreated;
+
     public PathKind Kind { get; }
 
     public ServedVariant Variant(ContentCoding coding) => coding switch
@@ -55,7 +57,7 @@ internal sealed class ServedFile
         _ => Identity,
     };
 
-    internal static PathKind PathKindOf(string path) =>
+    private static PathKind PathKindOf(string path) =>
         path == Publishing.SitePaths.Index ? PathKind.Index
         : path == Publishing.SitePaths.Opml ? PathKind.Opml
         : path.Contains("/page-", StringComparison.Ordinal) ? PathKind.Page

@@ -29,7 +29,10 @@ internal sealed class ServedSite(IOptions<HttpOptions> options, TimeProvider tim
             var now = time.GetUtcNow();
             var files = new ServedFile[site.Files.Count];
             var reused = 0;
-            Parallel.For(0, files.Length, index =>
+            // One file per core: unbounded, the pool injects threads while each waits on the CPU, and
+            // every extra thread holds its own brotli encoder state (tens of MB at quality 11).
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
+            Parallel.For(0, files.Length, parallel, index =>
             {
                 var file = site.Files[index];
                 var hash = Convert.ToHexStringLower(SHA256.HashData(file.Content).AsSpan(0, 16));
@@ -62,18 +65,20 @@ internal sealed class ServedSite(IOptions<HttpOptions> options, TimeProvider tim
     private ServedFile Prepare(PublishedFile file, string hash, DateTimeOffset lastModified)
     {
         var quality = options.Value.BrotliQuality;
-        var gzip = new Lazy<ServedVariant>(() => new ServedVariant(Gzip(file.Content), $"\"{hash}-gz\"", "gzip"));
-        var brotli = new Lazy<ServedVariant>(() => new ServedVariant(Brotli(file.Content, quality), $"\"{hash}-br\"", "br"));
-        // Every archive page (page-k) changes with every new entry of its feed, yet few readers ever
-        // ask for one: compressing them all at once (br at quality 11 costs about 0.3-0.5 s for a
-        // 200 KB page) made a publish take minutes of CPU. They are compressed on first request
-        // instead; the subscription documents, the index and the OPML are prepared at once.
-        if (ServedFile.PathKindOf(file.Path) != PathKind.Page)
-        {
-            _ = gzip.Value;
-            _ = brotli.Value;
-        }
-        return new ServedFile(file.Path, file.ContentType, hash, lastModified, new ServedVariant(file.Content, $"\"{hash}\"", null), gzip, brotli);
+        var served = new ServedFile(
+            file.Path,
+            file.ContentType,
+            hash,
+            lastModified,
+            new ServedVariant(file.Content, $"\"{hash}\"", null),
+            () => new ServedVariant(Gzip(file.Content), $"\"{hash}-gz\"", "gzip"),
+            () => new ServedVariant(Brotli(file.Content, quality), $"\"{hash}-br\"", "br"));
+        // Readers poll feeds, the index and the OPML: their first request after a publish must not
+        // wait for a compressor. Archive pages are fetched rarely (catching up); compressing all of
+        // them up front cost minutes of start-up and most of serve's memory on a large store.
+        if (served.Kind != PathKind.Page)
+            _ = (served.Gzip, served.Brotli);
+        return served;
     }
 
     private static byte[] Gzip(byte[] content)
@@ -87,9 +92,22 @@ internal sealed class ServedSite(IOptions<HttpOptions> options, TimeProvider tim
     private static byte[] Brotli(byte[] content, int quality)
     {
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(content.Length)];
-        if (!BrotliEncoder.TryCompress(content, buffer, out var written, Math.Clamp(quality, 0, 11), window: 22))
+        if (!BrotliEncoder.TryCompress(content, buffer, out var written, Math.Clamp(quality, 0, 11), WindowFor(content.Length)))
             throw new InvalidOperationException($"serve: brotli could not compress a file of {content.Length} bytes.");
         return buffer.AsSpan(0, written).ToArray();
+    }
+
+    /// <summary>
+    /// The smallest brotli window (log2, 10–22) that holds the whole file: the same compression as the
+    /// largest window, while the encoder's memory grows with the window (a 4 MB window costs a
+    /// 336 KB feed several times the memory a 512 KB one does).
+    /// </summary>
+    private static int WindowFor(int length)
+    {
+        var window = 10;
+        while (window < 22 && (1 << window) - 16 < length)
+            window++;
+        return window;
     }
 
     private sealed class Snapshot

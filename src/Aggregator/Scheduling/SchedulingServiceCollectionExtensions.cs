@@ -49,6 +49,7 @@ internal static class SchedulingServiceCollectionExtensions
         services.AddSingleton<IScheduleInspector>(provider => provider.GetRequiredService<SourceJobScheduler>());
         services.AddSingleton<PublishDebouncer>();
         services.AddSingleton<ConfigurationReloader>();
+        services.AddSingleton<IPublishListener, MemoryReleaseAfterPublish>();
 
         services.AddHostedService(provider =>
         {

@@ -43,6 +43,26 @@ public sealed class ServedSiteTests
         Assert.All(new[] { file.Identity, file.Gzip, file.Brotli }, v => Assert.Matches("^\"[0-9a-f]{32}(-gz|-br)?\"$", v.ETagText));
     }
 
+    [Fact]
+    public void PolledFilesAreCompressedAtPublishAndArchivePagesOnlyWhenFirstAskedFor()
+    {
+        var served = new ServedSite(Options.Create(new HttpOptions()), TimeProvider.System, NullLogger<ServedSite>.Instance);
+        var page = string.Concat(Enumerable.Repeat("<entry>archived</entry>", 200));
+        served.Update(Site(("feeds/all.atom", "<feed/>", Dated), ("feeds/all/page-2.atom", page, Dated), ("index.html", "index", null)));
+
+        Assert.True(served.Find("/feeds/all.atom")!.IsCompressed);
+        Assert.True(served.Find("/")!.IsCompressed);
+        var archive = served.Find("/feeds/all/page-2.atom")!;
+        Assert.False(archive.IsCompressed);
+
+        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(archive.Gzip.Body), System.IO.Compression.CompressionMode.Decompress);
+        using var reader = new StreamReader(gzip, Encoding.UTF8);
+        Assert.Equal(page, reader.ReadToEnd());
+        Assert.Same(archive.Gzip, archive.Gzip);
+        Assert.Equal("br", archive.Brotli.ContentEncoding.ToString());
+        Assert.True(archive.IsCompressed);
+    }
+
     [Theory]
     [InlineData("feeds/all.atom")]
     [InlineData("//feeds/all.atom")]

@@ -4,11 +4,18 @@ namespace Aggregator.Tests.Support;
 internal static class SchedulingFeeds
 {
     /// <summary>One RSS item whose title, link and guid name the source, so each source adds its own article.</summary>
-    public static string Rss(string sourceId) => $"""
+    public static string Rss(string sourceId) => Rss(sourceId, $"Story from {sourceId}", $"Body of {sourceId}.");
+
+    /// <summary>
+    /// One RSS item with its own title and body: titles this different are separate stories to the
+    /// store's cross-source dedupe (the short "Story from X" titles of <see cref="Rss(string)"/> are
+    /// merged into one story reported by several sources).
+    /// </summary>
+    public static string Rss(string sourceId, string title, string body) => $"""
         <?xml version="1.0" encoding="utf-8"?>
         <rss version="2.0"><channel><title>Feed {sourceId}</title><link>https://{sourceId}.example.com/</link>
-          <item><title>Story from {sourceId}</title><link>https://{sourceId}.example.com/story</link><guid>{sourceId}-1</guid>
-            <pubDate>Thu, 26 Nov 2026 09:00:00 GMT</pubDate><description>Body of {sourceId}.</description></item>
+          <item><title>{title}</title><link>https://{sourceId}.example.com/story</link><guid>{sourceId}-1</guid>
+            <pubDate>Thu, 26 Nov 2026 09:00:00 GMT</pubDate><description>{body}</description></item>
         </channel></rss>
         """;
 

@@ -1,0 +1,124 @@
+#!/usr/bin/env bash
+# Resident memory of `serve` (issue 5): 1,000 sources served by a local HTTP server on 127.0.0.1 and
+# 1,000,000 stored articles, sampled from /proc/PID/status (VmRSS) while the daemon is idle between
+# polls. Target: under 200 MiB.
+#   bench/serve-memory.sh                 SOURCES=1000 ARTICLES=1000000 DURATION=180 INTERVAL=5
+#   SOURCES=100 ARTICLES=50000 DURATION=30 bench/serve-memory.sh     (a quick run)
+# The synthetic store (about 2.5 GB for a million articles) is cached in $CACHE and copied for each
+# run, since serve adds the fixture feeds' articles to it. The sources' categories follow the shape of
+# feeds.json: a domain (6), the site (one per 10 sources: SITES=100) and a channel (5): 111 category
+# feeds of 10 pages each (SITES=0 leaves the site out: 11 category feeds).
+# Until 2026-11-28 serve prepared gzip and quality-11 brotli bytes of every published file (1,122
+# files, 365 MiB at full size) before it polled: on the shared 2-core machine (load 40-140) that
+# alone took over 20 minutes. Archive pages are now compressed on their first request (brotli 6).
+set -euo pipefail
+
+SOURCES=${SOURCES:-1000}
+ARTICLES=${ARTICLES:-1000000}
+DURATION=${DURATION:-180}
+INTERVAL=${INTERVAL:-5}
+ITEMS=${ITEMS:-20}
+SITES=${SITES:-100}
+START_TIMEOUT=${START_TIMEOUT:-3600}
+TARGET_MIB=200
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+CACHE=${CACHE:-/tmp/aggregator-serve-memory-cache}
+WORK=$(mktemp -d /tmp/aggregator-serve-memory.XXXXXX)
+SERVE_PORT=${SERVE_PORT:-18091}
+FEEDS_PORT=${FEEDS_PORT:-18092}
+SERVE_PID=""
+FEEDS_PID=""
+
+cleanup() {
+    [[ -n "$SERVE_PID" ]] && kill -TERM "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null || true
+    [[ -n "$FEEDS_PID" ]] && kill -TERM "$FEEDS_PID" 2>/dev/null && wait "$FEEDS_PID" 2>/dev/null || true
+    rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+echo "== build (Release)"
+dotnet build "$REPO/src/Aggregator" -c Release -o "$WORK/bin" >/dev/null
+dotnet build "$REPO/tests/StoreKillDrill" -c Release -o "$WORK/drill" >/dev/null
+
+echo "== feeds: $SOURCES feeds x $ITEMS items on 127.0.0.1:$FEEDS_PORT (python http.server)"
+/usr/bin/python3 /work/shared/bench/gen_corpus.py --out "$WORK/feeds" --feeds "$SOURCES" --items "$ITEMS" >/dev/null
+# http.server logs one line per request to stderr: the start-up wait counts them.
+(cd "$WORK/feeds" && exec /usr/bin/python3 -m http.server --bind 127.0.0.1 "$FEEDS_PORT" >/dev/null 2>"$WORK/feeds.log") &
+FEEDS_PID=$!
+
+DOMAINS=(金融 科技 市场 国内 国际 产业)
+CHANNELS=(要闻 快讯 深度 公司 数据)
+{
+    echo '{ "site": { "title": "memory bench", "baseUrl": "http://127.0.0.1/" },'
+    echo '  "defaults": { "schedule": "0 */10 * * * ?" },'
+    echo '  "sources": ['
+    i=0
+    for feed in $(ls "$WORK/feeds" | sort -t- -k2 -n); do
+        [[ $i -gt 0 ]] && echo ','
+        site=""
+        (( SITES > 0 )) && site="\"Site $(( i * SITES / SOURCES ))\", "
+        printf '    { "id": "s%04d", "title": "Source %d", "url": "http://127.0.0.1:%d/%s", "categories": ["%s", %s"%s"] }' \
+            "$i" "$i" "$FEEDS_PORT" "$feed" "${DOMAINS[$((i % 6))]}" "$site" "${CHANNELS[$((i % 5))]}"
+        i=$((i + 1))
+    done
+    echo; echo '  ] }'
+} > "$WORK/feeds.json"
+
+STORE="$CACHE/store-$ARTICLES-$SOURCES-$SITES"
+if [[ ! -f "$STORE/done" ]]; then
+    echo "== preload: $ARTICLES synthetic articles over $SOURCES sources into $STORE (cached for later runs)"
+    rm -rf "$STORE"; mkdir -p "$STORE"
+    dotnet "$WORK/drill/StoreKillDrill.dll" preload "$STORE" "$ARTICLES" "$WORK/feeds.json" | tail -1
+    touch "$STORE/done"
+fi
+mkdir -p "$WORK/data"
+cp "$STORE"/aggregator.db* "$WORK/data/"
+echo "   store: $(du -sh "$WORK/data" | cut -f1)"
+
+echo "== serve on 127.0.0.1:$SERVE_PORT"
+"$WORK/bin/Aggregator" serve --config "$WORK/feeds.json" --data "$WORK/data" --out "$WORK/public" \
+    --urls "http://127.0.0.1:$SERVE_PORT" --log-level warning &
+SERVE_PID=$!
+rss_mib() { awk '/^VmRSS/{printf "%.0f", $2/1024}' "/proc/$SERVE_PID/status"; }
+
+# Start-up: every source is new to the store, so serve polls all of them at once (then every 10
+# minutes). The start-up peak is recorded, then the idle curve once every source was polled and the
+# debounced publish of their articles (at most 30 s after the first) is done.
+START=$(date +%s)
+PEAK=0
+polled=0
+while (( polled < SOURCES )); do
+    kill -0 "$SERVE_PID" 2>/dev/null || { echo "serve exited during start-up"; exit 1; }
+    (( $(date +%s) - START > START_TIMEOUT )) && { echo "start-up polls did not finish in $START_TIMEOUT s ($polled of $SOURCES)"; exit 1; }
+    sleep 2
+    mib=$(rss_mib); (( mib > PEAK )) && PEAK=$mib
+    polled=$(grep -c '"GET /' "$WORK/feeds.log" || true)
+done
+echo "   all $SOURCES sources requested after $(( $(date +%s) - START )) s"
+SETTLE_END=$(( $(date +%s) + 35 ))
+while (( $(date +%s) < SETTLE_END )); do
+    sleep 1; mib=$(rss_mib); (( mib > PEAK )) && PEAK=$mib
+done
+FEEDS=$(find "$WORK/public/feeds" -maxdepth 1 -name '*.atom' | wc -l)
+echo "   start-up peak $PEAK MiB; published: $FEEDS feeds, $(find "$WORK/public" -type f | wc -l) files, $(du -sm "$WORK/public" | cut -f1) MiB"
+
+echo "== idle: VmRSS every ${INTERVAL} s for ${DURATION} s"
+: > "$WORK/curve"
+END=$(( $(date +%s) + DURATION ))
+while (( $(date +%s) < END )); do
+    echo "$(( $(date +%s) - START )) $(rss_mib)" >> "$WORK/curve"
+    sleep "$INTERVAL"
+done
+echo "   articles stored: $(curl -sf "http://127.0.0.1:$SERVE_PORT/health" | jq '[.sources[].articleCount] | add') (asked after sampling, so /health's query does not count)"
+awk '{printf "   t=%4d s  %4d MiB  ", $1, $2; for (i = 0; i < $2 / 5; i++) printf "#"; printf "\n"}' "$WORK/curve"
+IDLE_MAX=$(awk 'BEGIN{m=0} $2>m{m=$2} END{print m}' "$WORK/curve")
+IDLE_MEDIAN=$(cut -d' ' -f2 "$WORK/curve" | sort -n | awk '{v[NR]=$1} END{print v[int((NR+1)/2)]}')
+
+printf '\n%-44s %10s %10s %10s\n' row "ours MiB" "target" ratio
+RATIO=$(awk -v a="$IDLE_MAX" -v b="$TARGET_MIB" 'BEGIN{printf "%.2fx", b/a}')
+printf '%-44s %10s %10s %10s\n' "idle RSS (max of samples)" "$IDLE_MAX" "$TARGET_MIB" "$RATIO"
+printf '%-44s %10s\n' "idle RSS (median)" "$IDLE_MEDIAN"
+printf '%-44s %10s\n' "start-up peak (1,000 first polls + publish)" "$PEAK"
+(( IDLE_MAX < TARGET_MIB )) && echo "PASS: idle RSS under $TARGET_MIB MiB" || echo "FAIL: idle RSS $IDLE_MAX MiB >= $TARGET_MIB MiB"
+printf 'BENCH\tserve idle RSS, 1,000 sources + 1M articles\t%s\t%s\t%s\tMiB VmRSS, max of %d samples over %d s idle (%d sources, %d articles, %d category feeds; start-up peak %d MiB)\n' \
+    "$IDLE_MAX" "$TARGET_MIB" "$RATIO" "$(wc -l < "$WORK/curve")" "$DURATION" "$SOURCES" "$ARTICLES" "$FEEDS" "$PEAK"
