@@ -13,6 +13,8 @@ namespace Aggregator.Publishing;
 /// </summary>
 internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFragmentCache cache)
 {
+    private static readonly int ConcurrentFeeds = Math.Clamp(Environment.ProcessorCount, 2, 4);
+
     public SiteBuilder(IOptions<PublishingOptions> options)
         : this(options, new EntryFragmentCache())
     {
@@ -27,24 +29,37 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
         var configured = settings.Categories.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var entryWriter = new AtomEntryWriter(baseUrl, configured);
         cache.Begin(baseUrl.AbsoluteUri + "\u001F" + string.Join("\u001F", configured.Order(StringComparer.Ordinal)));
-        Func<PublishedArticle, byte[]> render = article => cache.GetOrRender(article, entryWriter);
 
-        var feedFiles = new List<PublishedFile>();
-        var pageFiles = new List<PublishedFile>();
-        var summaries = new List<FeedSummary>();
         foreach (var category in settings.Categories)
         {
             if (string.Equals(category.Slug, SitePaths.AllSlug, StringComparison.Ordinal))
                 throw new InvalidOperationException($"publish: the category '{category.Name}' has the slug '{SitePaths.AllSlug}', which is reserved for the feed of everything.");
-            var articles = await store.GetLatestAsync(category.Name, perPage * maxPages, 0, cancellationToken);
-            summaries.Add(AddFeed(render, site, category.Name, category.Slug, FeedTitles.Category(site, category), articles, perPage, feedFiles, pageFiles));
         }
-        var everything = await store.GetLatestAsync(null, perPage * maxPages, 0, cancellationToken);
-        summaries.Insert(0, AddFeed(render, site, "All categories", SitePaths.AllSlug, FeedTitles.All(site), everything, perPage, feedFiles, pageFiles));
+
+        // The feed of everything last, as the files are listed; its summary leads the index.
+        var feeds = settings.Categories.Select(c => (Category: (string?)c.Name, Name: c.Name, c.Slug, Title: FeedTitles.Category(site, c)))
+            .Append((Category: null, Name: "All categories", Slug: SitePaths.AllSlug, Title: FeedTitles.All(site)))
+            .ToList();
+        var built = new (FeedSummary Summary, List<PublishedFile> FeedFiles, List<PublishedFile> PageFiles)[feeds.Count];
+        // Feeds are independent (the entry cache is shared and locked): while one waits for its keys
+        // from the store another renders or assembles its pages. The order of the files stays fixed.
+        await Parallel.ForEachAsync(Enumerable.Range(0, feeds.Count),
+            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentFeeds, CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var feed = feeds[i];
+                var keys = await store.GetLatestKeysAsync(feed.Category, perPage * maxPages, 0, token);
+                var entries = await EntriesAsync(store, entryWriter, keys, token);
+                var feedFiles = new List<PublishedFile>(1);
+                var pageFiles = new List<PublishedFile>(maxPages);
+                built[i] = (AddFeed(site, feed.Name, feed.Slug, feed.Title, entries, perPage, feedFiles, pageFiles), feedFiles, pageFiles);
+            });
+        var summaries = built.Select(b => b.Summary).ToList();
+        summaries.Insert(0, summaries[^1]);
+        summaries.RemoveAt(summaries.Count - 1);
 
         var health = await store.GetAllHealthAsync(cancellationToken);
-        var files = new List<PublishedFile>(feedFiles);
-        files.AddRange(pageFiles);
+        var files = built.SelectMany(b => b.FeedFiles).Concat(built.SelectMany(b => b.PageFiles)).ToList();
         files.Add(new PublishedFile(SitePaths.Index, IndexPageWriter.Write(settings, summaries, health),
             IndexPageWriter.ContentType, IndexPageWriter.LastModified(summaries, health)));
         files.Add(new PublishedFile(SitePaths.Opml,
@@ -53,19 +68,61 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
         return new PublishedSite(files);
     }
 
+    /// <summary>
+    /// The rendered entries of a feed, newest first: from the cache where it holds this version of the
+    /// article, else fetched (all of the feed's misses in one read) and rendered. An article deleted
+    /// between the two reads is left out, as the next publish would.
+    /// </summary>
+    private async Task<List<(DateTimeOffset Updated, byte[] Fragment)>> EntriesAsync(
+        IArticleStore store, AtomEntryWriter entryWriter, IReadOnlyList<LatestArticleKey> keys, CancellationToken cancellationToken)
+    {
+        // One story, one entry: a store that returned an article twice must not make a duplicate atom:id.
+        var distinct = keys.DistinctBy(k => k.ArticleId, StringComparer.Ordinal).ToList();
+        var fragments = new byte[]?[distinct.Count];
+        var misses = new List<int>();
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            if (cache.TryGet(distinct[i], out var fragment))
+                fragments[i] = fragment;
+            else
+                misses.Add(i);
+        }
+        if (misses.Count > 0)
+        {
+            var fetched = new Dictionary<string, PublishedArticle>(misses.Count, StringComparer.Ordinal);
+            foreach (var article in await store.GetArticlesAsync([.. misses.Select(i => distinct[i].ArticleId)], cancellationToken))
+                fetched.TryAdd(article.ArticleId, article);
+            foreach (var i in misses)
+            {
+                if (!fetched.TryGetValue(distinct[i].ArticleId, out var article))
+                    continue;
+                var fragment = entryWriter.Render(article);
+                cache.Add(distinct[i], fragment);
+                fragments[i] = fragment;
+            }
+        }
+        var entries = new List<(DateTimeOffset, byte[])>(distinct.Count);
+        for (var i = 0; i < distinct.Count; i++)
+        {
+            if (fragments[i] is { } fragment)
+                entries.Add((AtomEntryWriter.Updated(distinct[i]), fragment));
+        }
+        return entries;
+    }
+
     private static FeedSummary AddFeed(
-        Func<PublishedArticle, byte[]> render, SiteDefinition site, string name, string slug, string title,
-        IReadOnlyList<PublishedArticle> articles, int perPage, List<PublishedFile> feedFiles, List<PublishedFile> pageFiles)
+        SiteDefinition site, string name, string slug, string title,
+        List<(DateTimeOffset Updated, byte[] Fragment)> entries, int perPage, List<PublishedFile> feedFiles, List<PublishedFile> pageFiles)
     {
         var baseUrl = SitePaths.EnsureSlash(site.BaseUrl);
-        // One story, one entry: a store that returned an article twice must not make a duplicate atom:id.
-        articles = articles.DistinctBy(a => a.ArticleId, StringComparer.Ordinal).ToList();
-        var pageCount = Math.Max(1, (articles.Count + perPage - 1) / perPage);
+        var pageCount = Math.Max(1, (entries.Count + perPage - 1) / perPage);
         var feedId = FeedIdentity.FeedId(baseUrl, slug);
         var feedUpdated = AtomNames.EmptyFeedUpdated;
         for (var page = 1; page <= pageCount; page++)
         {
-            var entries = articles.Skip((page - 1) * perPage).Take(perPage).ToList();
+            var onPage = entries.Skip((page - 1) * perPage).Take(perPage).ToList();
+            // The newest entry's updated time, or a fixed instant for an empty page (no clock).
+            var updated = onPage.Count == 0 ? AtomNames.EmptyFeedUpdated : onPage.Max(e => e.Updated);
             var document = new AtomFeedPage
             {
                 FeedId = feedId,
@@ -77,10 +134,10 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
                 Previous = page > 1 ? SitePaths.Absolute(baseUrl, SitePaths.FeedPage(slug, page - 1)) : null,
                 Next = page < pageCount ? SitePaths.Absolute(baseUrl, SitePaths.FeedPage(slug, page + 1)) : null,
                 Last = SitePaths.Absolute(baseUrl, SitePaths.FeedPage(slug, pageCount)),
-                Entries = entries,
+                Updated = updated,
+                Entries = [.. onPage.Select(e => e.Fragment)],
             };
-            var updated = AtomFeedWriter.Updated(document);
-            var file = new PublishedFile(SitePaths.FeedPage(slug, page), AtomFeedWriter.Write(document, render), AtomNames.ContentType, updated);
+            var file = new PublishedFile(SitePaths.FeedPage(slug, page), AtomFeedWriter.Write(document), AtomNames.ContentType, updated);
             if (page == 1)
             {
                 feedUpdated = updated;
@@ -91,6 +148,6 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
                 pageFiles.Add(file);
             }
         }
-        return new FeedSummary(name, slug, title, articles.Count, feedUpdated);
+        return new FeedSummary(name, slug, title, entries.Count, feedUpdated);
     }
 }

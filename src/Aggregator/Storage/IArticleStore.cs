@@ -34,6 +34,15 @@ internal interface IArticleStore : IAsyncDisposable
     /// <summary>Newest first (by published date, then newest stored); <paramref name="category"/> null means everything.</summary>
     Task<IReadOnlyList<PublishedArticle>> GetLatestAsync(string? category, int limit, int offset, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The same entries as <see cref="GetLatestAsync"/>, in the same order, as light keys (no body):
+    /// what a republish reads first, so it fetches only the articles its rendered entries do not cover.
+    /// </summary>
+    Task<IReadOnlyList<LatestArticleKey>> GetLatestKeysAsync(string? category, int limit, int offset, CancellationToken cancellationToken);
+
+    /// <summary>The stored articles with these ids, in no particular order; ids not stored (any more) are absent.</summary>
+    Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken);
+
     /// <summary>Deletes expired articles, leaving tombstones so they never come back.</summary>
     Task<RetentionResult> ApplyRetentionAsync(RetentionPolicy policy, CancellationToken cancellationToken);
 

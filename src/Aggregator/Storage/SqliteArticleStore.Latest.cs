@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Aggregator.Model;
 using Dapper;
+using Microsoft.Data.Sqlite;
 
 namespace Aggregator.Storage;
 
@@ -37,26 +39,34 @@ internal sealed partial class SqliteArticleStore
             ORDER BY a.published DESC, a.seq DESC
             LIMIT @limit OFFSET @offset;
             """;
-        const string categoriesOf = """
-            SELECT article_seq AS Seq, name AS Name FROM article_categories WHERE article_seq IN @seqs ORDER BY article_seq, position;
-            """;
-        const string reportsOf = """
-            SELECT e.article_seq AS Seq, e.source_id AS SourceId, s.title AS SourceTitle, e.link AS Link
-            FROM article_entries e
-            JOIN sources s ON s.id = e.source_id
-            WHERE e.article_seq IN @seqs
-            ORDER BY e.article_seq, s.priority, e.source_id;
-            """;
-
         await using var connection = await OpenReaderAsync(cancellationToken);
         // One read transaction: the three queries see the same snapshot even while ingest commits.
         await using var transaction = connection.BeginTransaction(deferred: true);
         var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
             category is null ? everything : byCategory, new { category, limit, offset }, transaction, cancellationToken: cancellationToken))).AsList();
+        return await CompleteAsync(connection, transaction, rows, cancellationToken);
+    }
+
+    /// <summary>Adds the categories and the other reports to article rows read in <paramref name="transaction"/>.</summary>
+    private static async Task<IReadOnlyList<PublishedArticle>> CompleteAsync(
+        SqliteConnection connection, SqliteTransaction transaction, List<ArticleRow> rows, CancellationToken cancellationToken)
+    {
+        // The seqs travel as one JSON array: one parameter however many rows (not one per seq).
+        const string categoriesOf = """
+            SELECT article_seq AS Seq, name AS Name FROM article_categories
+            WHERE article_seq IN (SELECT value FROM json_each(@seqs)) ORDER BY article_seq, position;
+            """;
+        const string reportsOf = """
+            SELECT e.article_seq AS Seq, e.source_id AS SourceId, s.title AS SourceTitle, e.link AS Link
+            FROM article_entries e
+            JOIN sources s ON s.id = e.source_id
+            WHERE e.article_seq IN (SELECT value FROM json_each(@seqs))
+            ORDER BY e.article_seq, s.priority, e.source_id;
+            """;
         if (rows.Count == 0)
             return [];
 
-        var seqs = rows.Select(row => row.Seq).ToArray();
+        var seqs = JsonSerializer.Serialize(rows.Select(row => row.Seq).ToArray());
         var categories = (await connection.QueryAsync<(long Seq, string Name)>(new CommandDefinition(categoriesOf, new { seqs }, transaction, cancellationToken: cancellationToken)))
             .ToLookup(row => row.Seq, row => row.Name);
         var reports = (await connection.QueryAsync<(long Seq, string SourceId, string SourceTitle, string Link)>(new CommandDefinition(reportsOf, new { seqs }, transaction, cancellationToken: cancellationToken)))

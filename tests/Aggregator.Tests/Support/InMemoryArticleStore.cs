@@ -34,6 +34,29 @@ internal sealed class InMemoryArticleStore : IArticleStore
         return Task.FromResult(page);
     }
 
+    public async Task<IReadOnlyList<LatestArticleKey>> GetLatestKeysAsync(string? category, int limit, int offset, CancellationToken cancellationToken) =>
+        [.. (await GetLatestAsync(category, limit, offset, cancellationToken)).Select(a => new LatestArticleKey
+        {
+            ArticleId = a.ArticleId,
+            Published = a.Article.Published,
+            Updated = a.Article.Updated,
+            FirstSeen = a.FirstSeen,
+            LastChanged = a.LastChanged,
+            Version = Version(a),
+        })];
+
+    public Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
+    {
+        var wanted = articleIds.ToHashSet(StringComparer.Ordinal);
+        return Task.FromResult<IReadOnlyList<PublishedArticle>>([.. _articles.Where(a => wanted.Contains(a.ArticleId))]);
+    }
+
+    /// <summary>Everything an entry is rendered from, so any edit of a hand-built article is a new version.</summary>
+    private static string Version(PublishedArticle published) =>
+        string.Join('\u001F', new[] { published.Article.ToString(), published.Article.Body, published.SourceTitle, published.SourceUrl.AbsoluteUri }
+            .Concat(published.Article.Categories)
+            .Concat(published.AlsoReportedBy.Select(r => r.ToString())));
+
     public Task<IReadOnlyList<SourceHealth>> GetAllHealthAsync(CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<SourceHealth>>(_health.ToList());
 

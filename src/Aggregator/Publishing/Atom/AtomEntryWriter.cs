@@ -1,6 +1,7 @@
 using System.Text;
 using System.Xml;
 using Aggregator.Model;
+using Aggregator.Storage;
 
 namespace Aggregator.Publishing.Atom;
 
@@ -15,17 +16,21 @@ internal sealed class AtomEntryWriter(Uri categoryScheme, IReadOnlySet<string> c
     /// seen, else the entry's own updated time, else its published time (never before published);
     /// whole seconds plus a fixed per-entry fraction of microseconds (see <see cref="TieBreak"/>).
     /// </summary>
-    public static DateTimeOffset Updated(PublishedArticle published)
+    public static DateTimeOffset Updated(PublishedArticle published) =>
+        Updated(published.ArticleId, published.Article.Published, published.Article.Updated, published.FirstSeen, published.LastChanged);
+
+    /// <summary>The same time from a feed's light key (what a republish reads before any body).</summary>
+    public static DateTimeOffset Updated(LatestArticleKey key) =>
+        Updated(key.ArticleId, key.Published, key.Updated, key.FirstSeen, key.LastChanged);
+
+    private static DateTimeOffset Updated(string articleId, DateTimeOffset published, DateTimeOffset? entryUpdated, DateTimeOffset firstSeen, DateTimeOffset lastChanged)
     {
-        var article = published.Article;
-        var updated = published.LastChanged > published.FirstSeen
-            ? published.LastChanged
-            : article.Updated ?? article.Published;
-        if (updated < article.Published)
-            updated = article.Published;
+        var updated = lastChanged > firstSeen ? lastChanged : entryUpdated ?? published;
+        if (updated < published)
+            updated = published;
         var seconds = updated.ToUniversalTime();
         seconds = seconds.AddTicks(-(seconds.Ticks % TimeSpan.TicksPerSecond));
-        return seconds.AddTicks(TieBreak(published.ArticleId) * TimeSpan.TicksPerMicrosecond);
+        return seconds.AddTicks(TieBreak(articleId) * TimeSpan.TicksPerMicrosecond);
     }
 
     /// <summary>

@@ -1,5 +1,3 @@
-using Aggregator.Model;
-
 namespace Aggregator.Publishing.Atom;
 
 /// <summary>
@@ -20,6 +18,8 @@ internal sealed record AtomFeedPage
     public Uri? Previous { get; init; }
     public Uri? Next { get; init; }
     public required Uri Last { get; init; }
-    /// <summary>Newest first.</summary>
-    public required IReadOnlyList<PublishedArticle> Entries { get; init; }
+    /// <summary>The feed's atom:updated: its newest entry's updated time, or a fixed instant when it has none.</summary>
+    public required DateTimeOffset Updated { get; init; }
+    /// <summary>The rendered entries (see <see cref="AtomEntryWriter.Render"/>), newest first.</summary>
+    public required IReadOnlyList<byte[]> Entries { get; init; }
 }

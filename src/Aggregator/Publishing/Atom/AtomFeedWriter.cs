@@ -1,6 +1,5 @@
 using System.Text;
 using System.Xml;
-using Aggregator.Model;
 
 namespace Aggregator.Publishing.Atom;
 
@@ -25,19 +24,19 @@ internal static class AtomFeedWriter
     private static readonly byte[] FeedEnd = "\n</feed>"u8.ToArray();
     private static readonly byte[] EntryIndent = "\n  "u8.ToArray();
 
-    /// <param name="page">The document to write.</param>
-    /// <param name="entry">The rendered fragment of an entry (see <see cref="AtomEntryWriter.Render"/>).</param>
-    public static byte[] Write(AtomFeedPage page, Func<PublishedArticle, byte[]> entry)
+    /// <param name="page">The document to write, with its entries already rendered.</param>
+    public static byte[] Write(AtomFeedPage page)
     {
         var head = Head(page);
         if (!head.AsSpan().EndsWith(FeedEnd))
             throw new InvalidOperationException("publish: the Atom writer did not end the feed with its closing tag; cannot add the entries.");
-        var fragments = page.Entries.Select(entry).ToList();
-        var size = head.Length + fragments.Sum(f => f.Length + EntryIndent.Length);
+        var size = head.Length;
+        foreach (var fragment in page.Entries)
+            size += fragment.Length + EntryIndent.Length;
         var document = new byte[size];
         var at = head.Length - FeedEnd.Length;
         head.AsSpan(0, at).CopyTo(document);
-        foreach (var fragment in fragments)
+        foreach (var fragment in page.Entries)
         {
             EntryIndent.CopyTo(document, at);
             at += EntryIndent.Length;
@@ -46,21 +45,6 @@ internal static class AtomFeedWriter
         }
         FeedEnd.CopyTo(document, at);
         return document;
-    }
-
-    /// <summary>The newest entry's updated time, or a fixed instant for an empty page.</summary>
-    public static DateTimeOffset Updated(AtomFeedPage page)
-    {
-        var newest = AtomNames.EmptyFeedUpdated;
-        var any = false;
-        foreach (var entry in page.Entries)
-        {
-            var updated = AtomEntryWriter.Updated(entry);
-            if (!any || updated > newest)
-                newest = updated;
-            any = true;
-        }
-        return newest;
     }
 
     /// <summary>The feed document without entries, ending in <c>\n&lt;/feed&gt;</c>.</summary>
@@ -75,7 +59,7 @@ internal static class AtomFeedWriter
             xml.WriteAttributeString("xmlns", "media", null, AtomNames.Media);
             xml.WriteElementString("id", atom, page.FeedId);
             AtomEntryWriter.WriteText(xml, atom, "title", XmlText.SingleLine(page.Title));
-            xml.WriteElementString("updated", atom, AtomNames.Rfc3339Micros(Updated(page)));
+            xml.WriteElementString("updated", atom, AtomNames.Rfc3339Micros(page.Updated));
             xml.WriteStartElement("author", atom);
             xml.WriteElementString("name", atom, XmlText.SingleLine(page.Author));
             xml.WriteEndElement();

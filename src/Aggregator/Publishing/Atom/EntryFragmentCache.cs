@@ -1,20 +1,20 @@
-using System.Globalization;
-using System.Text;
-using Aggregator.Model;
+using Aggregator.Storage;
 
 namespace Aggregator.Publishing.Atom;
 
 /// <summary>
-/// Rendered entries kept between publishes: a republish renders only new or changed articles, the
-/// rest is copying bytes. An entry is reused only while everything it is rendered from is the same
-/// (its fingerprint: the store's content hash and change time, every small field, the body's length,
-/// the source and the related reports, and the site's category scheme). Entries not used by the
-/// latest publish are dropped, so the cache holds one site's worth at most.
+/// Rendered entries kept between publishes: a republish reads only light keys from the store and
+/// renders (and fetches) only new or changed articles; the rest is copying bytes. An entry is reused
+/// only while everything it is rendered from is the same: the store's version of the article (its
+/// content, canonical copy, categories, other reports and source names, see
+/// <see cref="LatestArticleKey.Version"/>), its dates, and the site's category scheme. Entries not
+/// used by the latest publish are dropped, so the cache holds one site's worth at most.
 /// </summary>
 internal sealed class EntryFragmentCache
 {
     private readonly Lock _gate = new();
-    private readonly Dictionary<string, (string Fingerprint, byte[] Fragment, long Generation)> _entries = new(StringComparer.Ordinal);
+    // The key itself is the fingerprint: record equality compares the version and every date.
+    private readonly Dictionary<string, (LatestArticleKey Key, byte[] Fragment, long Generation)> _entries = new(StringComparer.Ordinal);
     private string _context = string.Empty;
     private long _generation;
 
@@ -30,21 +30,27 @@ internal sealed class EntryFragmentCache
         }
     }
 
-    public byte[] GetOrRender(PublishedArticle published, AtomEntryWriter writer)
+    /// <summary>The rendered entry of this version of the article, if the cache holds it (and keeps it for this publish).</summary>
+    public bool TryGet(LatestArticleKey key, out byte[] fragment)
     {
-        var fingerprint = Fingerprint(published);
         lock (_gate)
         {
-            if (_entries.TryGetValue(published.ArticleId, out var cached) && string.Equals(cached.Fingerprint, fingerprint, StringComparison.Ordinal))
+            if (_entries.TryGetValue(key.ArticleId, out var cached) && cached.Key == key)
             {
-                _entries[published.ArticleId] = cached with { Generation = _generation };
-                return cached.Fragment;
+                _entries[key.ArticleId] = cached with { Generation = _generation };
+                fragment = cached.Fragment;
+                return true;
             }
         }
-        var fragment = writer.Render(published);
+        fragment = [];
+        return false;
+    }
+
+    /// <summary>Keeps the entry rendered for this version of the article, replacing any older one.</summary>
+    public void Add(LatestArticleKey key, byte[] fragment)
+    {
         lock (_gate)
-            _entries[published.ArticleId] = (fingerprint, fragment, _generation);
-        return fragment;
+            _entries[key.ArticleId] = (key, fragment, _generation);
     }
 
     /// <summary>Ends a publish: forgets the entries it did not use.</summary>
@@ -64,30 +70,5 @@ internal sealed class EntryFragmentCache
             lock (_gate)
                 return _entries.Count;
         }
-    }
-
-    private static string Fingerprint(PublishedArticle published)
-    {
-        var a = published.Article;
-        var key = new StringBuilder(256);
-        const char separator = '\u001F';
-        foreach (var part in new[]
-                 {
-                     a.ContentHash, a.Title, a.Link, a.Thumbnail ?? "", a.Author, a.Summary, a.SourceId,
-                     a.Published.UtcTicks.ToString(CultureInfo.InvariantCulture),
-                     a.Updated?.UtcTicks.ToString(CultureInfo.InvariantCulture) ?? "",
-                     published.FirstSeen.UtcTicks.ToString(CultureInfo.InvariantCulture),
-                     published.LastChanged.UtcTicks.ToString(CultureInfo.InvariantCulture),
-                     a.Body.Length.ToString(CultureInfo.InvariantCulture),
-                     published.SourceTitle, published.SourceUrl.AbsoluteUri,
-                 })
-        {
-            key.Append(part).Append(separator);
-        }
-        foreach (var category in a.Categories)
-            key.Append(category).Append(separator);
-        foreach (var report in published.AlsoReportedBy)
-            key.Append(report.SourceId).Append(separator).Append(report.SourceTitle).Append(separator).Append(report.Link).Append(separator);
-        return key.ToString();
     }
 }

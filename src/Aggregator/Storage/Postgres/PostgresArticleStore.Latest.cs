@@ -1,6 +1,7 @@
 using System.Data;
 using Aggregator.Model;
 using Dapper;
+using Npgsql;
 
 namespace Aggregator.Storage.Postgres;
 
@@ -39,6 +40,20 @@ internal sealed partial class PostgresArticleStore
             ORDER BY a.published DESC, a.seq DESC
             LIMIT @limit OFFSET @offset;
             """;
+        await using var connection = await OpenAsync(cancellationToken);
+        // One snapshot for the three queries, even while other nodes commit.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
+            category is null ? everything : byCategory, new { category, limit = (long)limit, offset = (long)offset }, transaction, cancellationToken: cancellationToken))).AsList();
+        var articles = await CompleteAsync(connection, transaction, rows, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return articles;
+    }
+
+    /// <summary>Adds the categories and the other reports to article rows read in <paramref name="transaction"/>.</summary>
+    private static async Task<IReadOnlyList<PublishedArticle>> CompleteAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, List<ArticleRow> rows, CancellationToken cancellationToken)
+    {
         const string categoriesOf = """
             SELECT article_seq AS Seq, name AS Name FROM article_categories WHERE article_seq = ANY(@seqs) ORDER BY article_seq, position;
             """;
@@ -49,12 +64,6 @@ internal sealed partial class PostgresArticleStore
             WHERE e.article_seq = ANY(@seqs)
             ORDER BY e.article_seq, s.priority, e.source_id;
             """;
-
-        await using var connection = await OpenAsync(cancellationToken);
-        // One snapshot for the three queries, even while other nodes commit.
-        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
-            category is null ? everything : byCategory, new { category, limit = (long)limit, offset = (long)offset }, transaction, cancellationToken: cancellationToken))).AsList();
         if (rows.Count == 0)
             return [];
 
@@ -63,7 +72,6 @@ internal sealed partial class PostgresArticleStore
             .ToLookup(row => row.Seq, row => row.Name);
         var reports = (await connection.QueryAsync<(long Seq, string SourceId, string SourceTitle, string Link)>(new CommandDefinition(reportsOf, new { seqs }, transaction, cancellationToken: cancellationToken)))
             .ToLookup(row => row.Seq, row => new RelatedReport(row.SourceId, row.SourceTitle, row.Link));
-        await transaction.CommitAsync(cancellationToken);
 
         return [.. rows.Select(row => row.ToPublished([.. categories[row.Seq]], OtherSources(reports[row.Seq], row.SourceId)))];
     }

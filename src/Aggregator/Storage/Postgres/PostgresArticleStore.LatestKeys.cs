@@ -1,0 +1,81 @@
+using System.Data;
+using Aggregator.Model;
+using Dapper;
+
+namespace Aggregator.Storage.Postgres;
+
+/// <summary>
+/// The two reads of a republish: light keys of a feed's newest entries first, then the full
+/// articles of only the entries the publisher has no rendering of.
+/// </summary>
+internal sealed partial class PostgresArticleStore
+{
+    /// <summary>
+    /// Everything a published entry is made of besides the article row's content, which changes only
+    /// together with content_hash and last_changed (ingest rewrites the content in one UPDATE that
+    /// sets both): the canonical copy, the categories, the other reports and the sources' names and
+    /// addresses. Control characters separate the parts; the version is only compared, never parsed.
+    /// </summary>
+    private const string KeyColumns = """
+        a.id AS Id, a.published AS Published, a.updated AS Updated, a.first_seen AS FirstSeen, a.last_changed AS LastChanged,
+        a.content_hash || chr(31) || a.source_id || chr(31) || a.canonical_link || chr(31) || s.title || chr(31) || s.url
+            || chr(30) || coalesce((SELECT string_agg(x.name, chr(31) ORDER BY x.position)
+                                    FROM article_categories x WHERE x.article_seq = a.seq), '')
+            || chr(30) || coalesce((SELECT string_agg(e.source_id || chr(29) || r.title || chr(29) || r.priority::text || chr(29) || e.link, chr(31)
+                                                      ORDER BY r.priority, e.source_id, e.link)
+                                    FROM article_entries e JOIN sources r ON r.id = e.source_id WHERE e.article_seq = a.seq), '')
+            AS Version
+        """;
+
+    public async Task<IReadOnlyList<LatestArticleKey>> GetLatestKeysAsync(string? category, int limit, int offset, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+
+        // The same orders as GetLatestAsync (total: published, then seq), so the keys come in exactly its order.
+        const string byCategory = $"""
+            SELECT {KeyColumns}
+            FROM article_categories c
+            JOIN articles a ON a.seq = c.article_seq
+            JOIN sources s ON s.id = a.source_id
+            WHERE c.name = @category
+            ORDER BY c.published DESC, c.article_seq DESC
+            LIMIT @limit OFFSET @offset;
+            """;
+        const string everything = $"""
+            SELECT {KeyColumns}
+            FROM articles a
+            JOIN sources s ON s.id = a.source_id
+            ORDER BY a.published DESC, a.seq DESC
+            LIMIT @limit OFFSET @offset;
+            """;
+
+        await using var connection = await OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<LatestKeyRow>(new CommandDefinition(
+            category is null ? everything : byCategory, new { category, limit = (long)limit, offset = (long)offset }, cancellationToken: cancellationToken));
+        return [.. rows.Select(row => row.ToKey())];
+    }
+
+    public async Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        if (articleIds.Count == 0)
+            return [];
+
+        const string byIds = $"""
+            SELECT {ArticleColumns}
+            FROM articles a
+            JOIN sources s ON s.id = a.source_id
+            WHERE a.id = ANY(@ids);
+            """;
+
+        await using var connection = await OpenAsync(cancellationToken);
+        // One snapshot for the rows and their categories and reports, even while other nodes commit.
+        await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
+        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
+            byIds, new { ids = articleIds.ToArray() }, transaction, cancellationToken: cancellationToken))).AsList();
+        var articles = await CompleteAsync(connection, transaction, rows, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return articles;
+    }
+}

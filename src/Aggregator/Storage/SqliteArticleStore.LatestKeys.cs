@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Aggregator.Model;
+using Dapper;
+
+namespace Aggregator.Storage;
+
+/// <summary>
+/// The two reads of a republish: light keys of a feed's newest entries first, then the full
+/// articles of only the entries the publisher has no rendering of.
+/// </summary>
+internal sealed partial class SqliteArticleStore
+{
+    /// <summary>
+    /// Everything a published entry is made of besides the article row's content, which changes only
+    /// together with content_hash and last_changed (ingest rewrites the content in one UPDATE that
+    /// sets both): the canonical copy, the categories (merges append some), the other reports (merges
+    /// add some) and the names and addresses of the sources. Control characters separate the parts;
+    /// the version is only compared, never parsed. Each subquery is a range of a primary key or index.
+    /// </summary>
+    private const string KeyColumns = """
+        a.id AS Id, a.published AS Published, a.updated AS Updated, a.first_seen AS FirstSeen, a.last_changed AS LastChanged,
+        a.content_hash || char(31) || a.source_id || char(31) || a.canonical_link || char(31) || s.title || char(31) || s.url
+            || char(30) || coalesce((SELECT group_concat(x.name, char(31) ORDER BY x.position)
+                                     FROM article_categories x WHERE x.article_seq = a.seq), '')
+            || char(30) || coalesce((SELECT group_concat(e.source_id || char(29) || r.title || char(29) || r.priority || char(29) || e.link, char(31)
+                                                         ORDER BY r.priority, e.source_id, e.link)
+                                     FROM article_entries e JOIN sources r ON r.id = e.source_id WHERE e.article_seq = a.seq), '')
+            AS Version
+        """;
+
+    public async Task<IReadOnlyList<LatestArticleKey>> GetLatestKeysAsync(string? category, int limit, int offset, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(limit);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+
+        // The same walks as GetLatestAsync (article_categories_latest or articles_published, stopping
+        // after limit + offset rows), so the keys come in exactly its order.
+        const string byCategory = $"""
+            SELECT {KeyColumns}
+            FROM article_categories c
+            JOIN articles a ON a.seq = c.article_seq
+            JOIN sources s ON s.id = a.source_id
+            WHERE c.name = @category
+            ORDER BY c.published DESC, c.article_seq DESC
+            LIMIT @limit OFFSET @offset;
+            """;
+        const string everything = $"""
+            SELECT {KeyColumns}
+            FROM articles a
+            JOIN sources s ON s.id = a.source_id
+            ORDER BY a.published DESC, a.seq DESC
+            LIMIT @limit OFFSET @offset;
+            """;
+
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        var rows = await connection.QueryAsync<LatestKeyRow>(new CommandDefinition(
+            category is null ? everything : byCategory, new { category, limit, offset }, cancellationToken: cancellationToken));
+        return [.. rows.Select(row => row.ToKey())];
+    }
+
+    public async Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(articleIds);
+        if (articleIds.Count == 0)
+            return [];
+
+        // The ids travel as one JSON array (one parameter, however many); each is a lookup of the unique id index.
+        const string byIds = $"""
+            SELECT {ArticleColumns}
+            FROM articles a
+            JOIN sources s ON s.id = a.source_id
+            WHERE a.id IN (SELECT value FROM json_each(@ids));
+            """;
+
+        await using var connection = await OpenReaderAsync(cancellationToken);
+        // One read transaction: the rows and their categories and reports come from one snapshot.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
+            byIds, new { ids = JsonSerializer.Serialize(articleIds) }, transaction, cancellationToken: cancellationToken))).AsList();
+        return await CompleteAsync(connection, transaction, rows, cancellationToken);
+    }
+}
