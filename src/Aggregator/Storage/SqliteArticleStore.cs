@@ -57,7 +57,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
             await writer.OpenAsync(cancellationToken);
             // WAL is a property of the file (set once, persists); the others are per connection.
             await writer.ExecuteAsync("PRAGMA journal_mode = WAL;");
-            await ConfigureAsync(writer, options);
+            await ConfigureAsync(writer, options, options.CacheSizeMebibytes);
             await MigrationRunner.ApplyAsync(writer, path, SchemaMigrations.All, cancellationToken);
             return new SqliteArticleStore(path, connectionString, writer, time, options);
         }
@@ -152,19 +152,19 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         }
     }
 
-    private async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
+    internal async Task<SqliteConnection> OpenReaderAsync(CancellationToken cancellationToken)
     {
         ObjectDisposedException.ThrowIf(disposed, this);
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
-        await ConfigureAsync(connection, options);
+        await ConfigureAsync(connection, options, options.ReaderCacheSizeMebibytes);
         return connection;
     }
 
-    private static Task<int> ConfigureAsync(SqliteConnection connection, StorageOptions options)
+    private static Task<int> ConfigureAsync(SqliteConnection connection, StorageOptions options, int cacheMebibytes)
     {
         var busy = (long)options.BusyTimeout.TotalMilliseconds;
-        var cacheKibibytes = options.CacheSizeMebibytes * 1024L;
+        var cacheKibibytes = cacheMebibytes * 1024L;
         // synchronous=NORMAL in WAL mode loses nothing on a process crash (only on power loss, the last
         // commits); temp_store=MEMORY keeps sorts and unions off temporary files.
         return connection.ExecuteAsync(

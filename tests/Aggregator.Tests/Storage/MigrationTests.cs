@@ -40,6 +40,16 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task ReaderConnectionsKeepTheirOwnSmallPageCache()
+    {
+        await using var test = await StorageTestStore.CreateAsync(new StorageOptions { CacheSizeMebibytes = 32, ReaderCacheSizeMebibytes = 2 });
+
+        await using var reader = await test.Store.OpenReaderAsync(None);
+        // A negative cache_size is in KiB (SQLite's convention).
+        Assert.Equal(-2 * 1024, await reader.ExecuteScalarAsync<long>("PRAGMA cache_size;"));
+    }
+
+    [Fact]
     public async Task ADatabaseNewerThanTheCodeIsRefusedWithAClearError()
     {
         var directory = StorageTestStore.NewDirectory();
