@@ -26,7 +26,7 @@ internal sealed class SitePublisher(
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var site = await builder.BuildAsync(settings, store, cancellationToken);
+            var site = (await builder.BuildAsync(settings, store, cancellationToken)).SharingBytesWith(Current);
             var result = await writer.WriteAsync(site, options.Value.OutputDirectory, Current, cancellationToken);
             Current = site;
             logger.LogInformation(
