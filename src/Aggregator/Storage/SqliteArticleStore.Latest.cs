@@ -8,37 +8,13 @@ namespace Aggregator.Storage;
 /// <summary>What the publishers read: the newest articles of a category, with who else reported them.</summary>
 internal sealed partial class SqliteArticleStore
 {
-    private const string ArticleColumns = """
-        a.seq AS Seq, a.id AS Id, a.canonical_link AS CanonicalLink, a.source_id AS SourceId, a.entry_key AS EntryKey,
-        a.guid AS Guid, a.title AS Title, a.title_key AS TitleKey, a.author AS Author, a.published AS Published,
-        a.updated AS Updated, a.first_seen AS FirstSeen, a.last_changed AS LastChanged, a.thumbnail AS Thumbnail,
-        a.body AS Body, a.summary AS Summary, a.content_hash AS ContentHash, a.fingerprint AS Fingerprint,
-        a.comments AS Comments, s.title AS SourceTitle, s.url AS SourceUrl
-        """;
-
     public async Task<IReadOnlyList<PublishedArticle>> GetLatestAsync(string? category, int limit, int offset, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
 
-        // Both forms walk one index in order (article_categories_latest or articles_published) and
-        // stop after limit + offset rows: the cost does not grow with the size of the store.
-        const string byCategory = $"""
-            SELECT {ArticleColumns}
-            FROM article_categories c
-            JOIN articles a ON a.seq = c.article_seq
-            JOIN sources s ON s.id = a.source_id
-            WHERE c.name = @category
-            ORDER BY c.published DESC, c.article_seq DESC
-            LIMIT @limit OFFSET @offset;
-            """;
-        const string everything = $"""
-            SELECT {ArticleColumns}
-            FROM articles a
-            JOIN sources s ON s.id = a.source_id
-            ORDER BY a.published DESC, a.seq DESC
-            LIMIT @limit OFFSET @offset;
-            """;
+        const string byCategory = $"SELECT {LatestQueries.ArticleColumns} {LatestQueries.CategoryWalk}";
+        const string everything = $"SELECT {LatestQueries.ArticleColumns} {LatestQueries.EverythingWalk}";
         await using var connection = await OpenReaderAsync(cancellationToken);
         // One read transaction: the three queries see the same snapshot even while ingest commits.
         await using var transaction = connection.BeginTransaction(deferred: true);

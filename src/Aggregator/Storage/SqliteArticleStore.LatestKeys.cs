@@ -33,24 +33,9 @@ internal sealed partial class SqliteArticleStore
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
 
-        // The same walks as GetLatestAsync (article_categories_latest or articles_published, stopping
-        // after limit + offset rows), so the keys come in exactly its order.
-        const string byCategory = $"""
-            SELECT {KeyColumns}
-            FROM article_categories c
-            JOIN articles a ON a.seq = c.article_seq
-            JOIN sources s ON s.id = a.source_id
-            WHERE c.name = @category
-            ORDER BY c.published DESC, c.article_seq DESC
-            LIMIT @limit OFFSET @offset;
-            """;
-        const string everything = $"""
-            SELECT {KeyColumns}
-            FROM articles a
-            JOIN sources s ON s.id = a.source_id
-            ORDER BY a.published DESC, a.seq DESC
-            LIMIT @limit OFFSET @offset;
-            """;
+        // GetLatestAsync's own walks, so the keys come in exactly its order.
+        const string byCategory = $"SELECT {KeyColumns} {LatestQueries.CategoryWalk}";
+        const string everything = $"SELECT {KeyColumns} {LatestQueries.EverythingWalk}";
 
         await using var connection = await OpenReaderAsync(cancellationToken);
         var rows = await connection.QueryAsync<LatestKeyRow>(new CommandDefinition(
@@ -66,7 +51,7 @@ internal sealed partial class SqliteArticleStore
 
         // The ids travel as one JSON array (one parameter, however many); each is a lookup of the unique id index.
         const string byIds = $"""
-            SELECT {ArticleColumns}
+            SELECT {LatestQueries.ArticleColumns}
             FROM articles a
             JOIN sources s ON s.id = a.source_id
             WHERE a.id IN (SELECT value FROM json_each(@ids));

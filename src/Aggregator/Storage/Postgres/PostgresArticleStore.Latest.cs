@@ -11,35 +11,13 @@ namespace Aggregator.Storage.Postgres;
 /// </summary>
 internal sealed partial class PostgresArticleStore
 {
-    private const string ArticleColumns = """
-        a.seq AS Seq, a.id AS Id, a.canonical_link AS CanonicalLink, a.source_id AS SourceId, a.entry_key AS EntryKey,
-        a.guid AS Guid, a.title AS Title, a.title_key AS TitleKey, a.author AS Author, a.published AS Published,
-        a.updated AS Updated, a.first_seen AS FirstSeen, a.last_changed AS LastChanged, a.thumbnail AS Thumbnail,
-        a.body AS Body, a.summary AS Summary, a.content_hash AS ContentHash, a.fingerprint AS Fingerprint,
-        a.comments AS Comments, s.title AS SourceTitle, s.url AS SourceUrl
-        """;
-
     public async Task<IReadOnlyList<PublishedArticle>> GetLatestAsync(string? category, int limit, int offset, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
 
-        const string byCategory = $"""
-            SELECT {ArticleColumns}
-            FROM article_categories c
-            JOIN articles a ON a.seq = c.article_seq
-            JOIN sources s ON s.id = a.source_id
-            WHERE c.name = @category
-            ORDER BY c.published DESC, c.article_seq DESC
-            LIMIT @limit OFFSET @offset;
-            """;
-        const string everything = $"""
-            SELECT {ArticleColumns}
-            FROM articles a
-            JOIN sources s ON s.id = a.source_id
-            ORDER BY a.published DESC, a.seq DESC
-            LIMIT @limit OFFSET @offset;
-            """;
+        const string byCategory = $"SELECT {LatestQueries.ArticleColumns} {LatestQueries.CategoryWalk}";
+        const string everything = $"SELECT {LatestQueries.ArticleColumns} {LatestQueries.EverythingWalk}";
         await using var connection = await OpenAsync(cancellationToken);
         // One snapshot for the three queries, even while other nodes commit.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);

@@ -32,23 +32,9 @@ internal sealed partial class PostgresArticleStore
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
 
-        // The same orders as GetLatestAsync (total: published, then seq), so the keys come in exactly its order.
-        const string byCategory = $"""
-            SELECT {KeyColumns}
-            FROM article_categories c
-            JOIN articles a ON a.seq = c.article_seq
-            JOIN sources s ON s.id = a.source_id
-            WHERE c.name = @category
-            ORDER BY c.published DESC, c.article_seq DESC
-            LIMIT @limit OFFSET @offset;
-            """;
-        const string everything = $"""
-            SELECT {KeyColumns}
-            FROM articles a
-            JOIN sources s ON s.id = a.source_id
-            ORDER BY a.published DESC, a.seq DESC
-            LIMIT @limit OFFSET @offset;
-            """;
+        // GetLatestAsync's own walks (a total order: published, then seq), so the keys come in exactly its order.
+        const string byCategory = $"SELECT {KeyColumns} {LatestQueries.CategoryWalk}";
+        const string everything = $"SELECT {KeyColumns} {LatestQueries.EverythingWalk}";
 
         await using var connection = await OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<LatestKeyRow>(new CommandDefinition(
@@ -63,7 +49,7 @@ internal sealed partial class PostgresArticleStore
             return [];
 
         const string byIds = $"""
-            SELECT {ArticleColumns}
+            SELECT {LatestQueries.ArticleColumns}
             FROM articles a
             JOIN sources s ON s.id = a.source_id
             WHERE a.id = ANY(@ids);
