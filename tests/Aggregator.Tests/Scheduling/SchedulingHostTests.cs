@@ -94,14 +94,17 @@ public sealed class SchedulingHostTests
         var recorder = new SchedulingPublishRecorder();
         var host = Build(temp, configFile, recorder);
         await host.StartAsync();
-        await SchedulingWait.UntilAsync(() => recorder.Count >= 1, "the start-up publish ran");
-        var afterStart = recorder.Count;
+        var allFeed = temp.Combine("public", "feeds", "all.atom");
+        // Wait for a's start-up poll and its publish too: counting publishes alone raced with that
+        // poll's debounced publish, which could land after the edit was written but before it applied.
+        await SchedulingWait.UntilAsync(() => server.RequestCount("/a.xml") >= 1 && recorder.Count >= 1, "the start-up poll and publish ran");
+        await SchedulingWait.UntilAsync(() => File.Exists(allFeed) && File.ReadAllText(allFeed).Contains("Test News", StringComparison.Ordinal), "the original title was published");
 
         await File.WriteAllTextAsync(configFile, original.Replace("Test News", "Renamed News"));
-        await SchedulingWait.UntilAsync(() => recorder.Count > afterStart, "the site change was published");
+        await SchedulingWait.UntilAsync(
+            () => File.ReadAllText(allFeed).Contains("Renamed News", StringComparison.Ordinal), "the site change was published");
 
-        var atom = await File.ReadAllTextAsync(temp.Combine("public", "feeds", "all.atom"));
-        Assert.Contains("Renamed News", atom);
+        Assert.DoesNotContain("Test News", await File.ReadAllTextAsync(allFeed), StringComparison.Ordinal);
         await host.StopAsync();
         await ((IAsyncDisposable)host).DisposeAsync();
     }
