@@ -9,10 +9,25 @@
 # Figures measured here (2-core machine shared with other jobs; in-process medians of 5, one thread):
 #   first version (entries hashed twice per poll, SHA-256 fed field by field), load ~15:
 #     re-poll  7,322 items/s vs bare XmlReader 38,319 items/s: 0.19x
-#   now (one stamp per entry, one SHA-256 over one buffer), load ~7:
+#   one stamp per entry, one SHA-256 over one buffer, load ~7:
 #     re-poll 29,524 items/s vs bare XmlReader 99,363 items/s: 0.30x   (target 0.7x: missed)
 #     read+parse+identify alone 51,167 items/s: 0.51x — the other ~45% of a re-poll is the store's
 #     per-source work (health read, known-hash query, health-write transaction), ~0.6 ms a source.
+#   now (the store's per-poll reads on kept reader connections with prepared statements, the health
+#   write on the writer's prepared statements, no Dapper on the poll path; the raw hash fed to
+#   SHA-256 in place; no canonical link worked out for guid-keyed entries), load 16-31 (four other
+#   benchmarks running), previous and this code alternating in one sitting, 500 feeds, medians of 5, 5, 7, 5:
+#     previous: re-poll  7,154 / 11,147 / 12,156 / 12,196 items/s vs bare 34,197 / 43,098 / 50,819 / 49,170:
+#               0.21x / 0.26x / 0.24x / 0.25x
+#     this:     re-poll  8,114 / 19,869 /  9,297 / 10,263 items/s vs bare 30,980 / 48,360 / 32,047 / 30,161:
+#               0.26x / 0.41x / 0.29x / 0.34x   (target 0.7x: missed)
+#     read+parse+identify alone: previous 0.51x / 0.46x / 0.43x / 0.41x, this 0.51x / 0.52x / 0.48x / 0.54x
+#   Per phase (Stopwatch per stage over the same 500 sources, one round, scratch build): store work
+#   per source ~1.0-1.4 ms -> ~0.16-0.26 ms (health read 61-111 -> 15-27 ms, known hashes 253-308 ->
+#   38-65 ms, health write 195-278 -> 25-42 ms), identify 215-246 -> ~100-150 ms (of which SHA-256
+#   itself ~55 ms). What is left is parse (~230-550 ms, the parse stage's own work) and, under load,
+#   the fetch: the file: reader's async read hops to the thread pool, 40 ms for 500 files on a quiet
+#   moment but 230-770 ms at load 16-31; the bare pass reads synchronously.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"

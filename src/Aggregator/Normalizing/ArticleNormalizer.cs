@@ -43,17 +43,20 @@ internal sealed class ArticleNormalizer(BodySanitizer sanitizer, int maxParallel
         return stamps;
     }
 
-    /// <summary>Phase one for one entry: its key, canonical link and raw hash; no HTML is parsed.</summary>
+    /// <summary>
+    /// Phase one for one entry: its key, canonical link and raw hash; no HTML is parsed. An entry with
+    /// a guid is keyed by it, so its link is worked out only if someone asks (a changed entry's build).
+    /// </summary>
     public static EntryStamp Identify(ParsedEntry entry, int index, ParsedFeed feed, SourceDefinition source)
     {
         var guid = string.IsNullOrWhiteSpace(entry.Id) ? null : entry.Id.Trim();
-        var ownLink = CanonicalLink.Normalize(entry.Link, source.Url)
-            ?? (CanonicalLink.IsHttpUrl(guid) ? CanonicalLink.Normalize(guid, null) : null);
-        var link = ownLink
-            ?? CanonicalLink.Normalize(feed.Link, source.Url)
-            ?? CanonicalLink.Normalize(source.Url.AbsoluteUri, null) ?? source.Url.AbsoluteUri;
         var rawHash = RawHash.Of(entry, feed, source);
-        var key = guid ?? ownLink ?? "title:" + TitleDateKey(entry);
+        if (guid is not null)
+            return new EntryStamp(index, guid, rawHash, entry, feed, source);
+
+        var ownLink = EntryStamp.OwnLink(entry, guid, source);
+        var link = ownLink ?? EntryStamp.FallbackLink(feed, source);
+        var key = ownLink ?? "title:" + TitleDateKey(entry);
         return new EntryStamp(index, key, rawHash, link, ownLink is not null);
     }
 

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Aggregator.Model;
@@ -15,31 +14,14 @@ internal static class RawHash
     /// <summary>Bump when a normalization rule changes, so stored articles are made again.</summary>
     private const string Version = "normalize-1";
 
+    /// <summary>One per thread, reused: a re-poll hashes every entry of every feed, and making a hash object costs more than hashing a short entry.</summary>
+    [ThreadStatic]
+    private static FieldHasher? hasher;
+
     public static string Of(ParsedEntry entry, ParsedFeed feed, SourceDefinition source)
     {
-        // One SHA-256 over one buffer: the same bytes as appending field by field, without the
-        // per-call cost of an incremental hash (a re-poll hashes every entry of every feed).
-        var fields = new Fields();
-        Collect(ref fields, entry, feed, source);
-        var buffer = ArrayPool<byte>.Shared.Rent(fields.Length);
-        try
-        {
-            var writer = new Fields { Buffer = buffer };
-            Collect(ref writer, entry, feed, source);
-            Span<byte> digest = stackalloc byte[32];
-            SHA256.HashData(buffer.AsSpan(0, writer.Length), digest);
-            // 128 bits are plenty to tell versions of one entry apart.
-            return Convert.ToHexStringLower(digest[..16]);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
-    }
-
-    /// <summary>Measures (no buffer) or writes every field in order.</summary>
-    private static void Collect(ref Fields into, ParsedEntry entry, ParsedFeed feed, SourceDefinition source)
-    {
+        var into = hasher ??= new FieldHasher();
+        into.Start();
         into.Add(Version);
         into.Add(source.Title);
         into.Add(source.Url.OriginalString);
@@ -69,31 +51,83 @@ internal static class RawHash
 
         into.Add(entry.BaseUri);
         into.Add(entry.SourceTitle);
+        // 128 bits are plenty to tell versions of one entry apart.
+        return into.Finish();
     }
 
-    /// <summary>The hashed bytes: each value length-prefixed so ("ab", "c") and ("a", "bc") differ; null differs from empty.</summary>
-    private struct Fields
+    /// <summary>
+    /// The hashed bytes: each value as its length (Int32, little-endian; -1 for null, so null differs
+    /// from empty) then its UTF-16 code units, so ("ab", "c") and ("a", "bc") differ. Short values
+    /// gather in a buffer; long ones (bodies) go to the hash straight from the string, never copied.
+    /// The digest is the SHA-256 of the whole sequence, the same as hashing it field by field.
+    /// </summary>
+    private sealed class FieldHasher
     {
-        public byte[]? Buffer;
-        public int Length;
+        /// <summary>Values longer than this many bytes are hashed in place rather than copied.</summary>
+        private const int CopyLimit = 512;
+
+        private readonly IncrementalHash hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private readonly byte[] buffer = new byte[4096];
+        private int length;
+        private bool started;
+
+        /// <summary>Begins an entry; what a call that threw half-way left behind is thrown away.</summary>
+        public void Start()
+        {
+            if (started)
+            {
+                Span<byte> discard = stackalloc byte[32];
+                hash.TryGetHashAndReset(discard, out _);
+            }
+
+            length = 0;
+            started = true;
+        }
 
         public void AddAll(IReadOnlyList<string> values)
         {
-            Add(values.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            Span<char> count = stackalloc char[11];
+            values.Count.TryFormat(count, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
+            Add(count[..written], written);
             foreach (var value in values)
                 Add(value);
         }
 
-        public void Add(string? value)
+        public void Add(string? value) => Add(value.AsSpan(), value?.Length ?? -1);
+
+        public string Finish()
         {
-            var bytes = MemoryMarshal.AsBytes((value ?? string.Empty).AsSpan());
-            if (Buffer is not null)
+            Flush();
+            Span<byte> digest = stackalloc byte[32];
+            hash.TryGetHashAndReset(digest, out _);
+            started = false;
+            return Convert.ToHexStringLower(digest[..16]);
+        }
+
+        private void Add(ReadOnlySpan<char> value, int prefix)
+        {
+            var bytes = MemoryMarshal.AsBytes(value);
+            if (buffer.Length - length < 4 + Math.Min(bytes.Length, CopyLimit))
+                Flush();
+            BitConverter.TryWriteBytes(buffer.AsSpan(length, 4), prefix);
+            length += 4;
+            if (bytes.Length <= CopyLimit)
             {
-                BitConverter.TryWriteBytes(Buffer.AsSpan(Length, 4), value?.Length ?? -1);
-                bytes.CopyTo(Buffer.AsSpan(Length + 4));
+                bytes.CopyTo(buffer.AsSpan(length));
+                length += bytes.Length;
+                return;
             }
 
-            Length += 4 + bytes.Length;
+            Flush();
+            hash.AppendData(bytes);
+        }
+
+        private void Flush()
+        {
+            if (length == 0)
+                return;
+            hash.AppendData(buffer, 0, length);
+            length = 0;
         }
     }
 }

@@ -7,13 +7,9 @@ namespace Aggregator.Storage;
 /// <summary>Per-source fetch state and health (see <see cref="HealthPolicy"/> for the backoff rules).</summary>
 internal sealed partial class SqliteArticleStore
 {
-    public async Task<SourceHealth> GetHealthAsync(string sourceId, CancellationToken cancellationToken)
-    {
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<HealthRow>(new CommandDefinition(
-            HealthQueries.Select + " WHERE s.id = @sourceId;", new { sourceId }, cancellationToken: cancellationToken));
-        return row?.ToHealth() ?? SourceHealth.Unknown(sourceId);
-    }
+    /// <summary>Every poll starts here: a kept reader with the query prepared (<see cref="PollReader"/>).</summary>
+    public Task<SourceHealth> GetHealthAsync(string sourceId, CancellationToken cancellationToken) =>
+        pollReaders.ReadAsync(reader => reader.ReadHealth(sourceId)?.ToHealth() ?? SourceHealth.Unknown(sourceId), cancellationToken);
 
     public async Task<IReadOnlyList<SourceHealth>> GetAllHealthAsync(CancellationToken cancellationToken)
     {
@@ -22,16 +18,12 @@ internal sealed partial class SqliteArticleStore
         return [.. rows.Select(row => row.ToHealth())];
     }
 
+    /// <summary>Every poll ends here: one write transaction of prepared statements (<see cref="HealthCommands"/>).</summary>
     public Task RecordPollAsync(SourceDefinition source, FetchOutcome outcome, string? parseError, DateTimeOffset at, CancellationToken cancellationToken) =>
-        WriteAsync(async transaction =>
+        WriteAsync(transaction =>
         {
-            await UpsertSourceAsync(transaction, source, cancellationToken);
-            var connection = transaction.Connection!;
-            var row = await connection.QuerySingleAsync<HealthRow>(new CommandDefinition(
-                HealthQueries.Select + " WHERE s.id = @Id;", new { source.Id }, transaction, cancellationToken: cancellationToken));
-            var next = HealthPolicy.Next(row.ToHealth(), outcome, parseError, at, options);
-            await WriteHealthAsync(transaction, next, cancellationToken);
-            return 0;
+            healthCommands.Record(transaction, source, outcome, parseError, at, options);
+            return Task.FromResult(0);
         }, cancellationToken);
 
     public Task ResumeSourceAsync(string sourceId, CancellationToken cancellationToken) =>
@@ -42,29 +34,4 @@ internal sealed partial class SqliteArticleStore
                 """;
             return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, new { sourceId }, transaction, cancellationToken: cancellationToken));
         }, cancellationToken);
-
-    private static Task<int> WriteHealthAsync(SqliteTransaction transaction, SourceHealth health, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            UPDATE sources SET etag = @ETag, last_modified = @LastModified, last_attempt = @LastAttempt,
-                last_success = @LastSuccess, last_http_status = @LastHttpStatus,
-                consecutive_failures = @ConsecutiveFailures, last_error = @LastError,
-                next_attempt_after = @NextAttemptAfter, paused = @Paused, permanent_redirect = @PermanentRedirect
-            WHERE id = @SourceId;
-            """;
-        return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, new
-        {
-            health.SourceId,
-            health.ETag,
-            health.LastModified,
-            LastAttempt = ArticleKeys.ToStored(health.LastAttempt),
-            LastSuccess = ArticleKeys.ToStored(health.LastSuccess),
-            health.LastHttpStatus,
-            health.ConsecutiveFailures,
-            health.LastError,
-            NextAttemptAfter = ArticleKeys.ToStored(health.NextAttemptAfter),
-            Paused = health.Paused ? 1 : 0,
-            health.PermanentRedirect,
-        }, transaction, cancellationToken: cancellationToken));
-    }
 }

@@ -17,28 +17,6 @@ namespace Aggregator.Storage;
 /// </summary>
 internal sealed partial class SqliteArticleStore
 {
-    public async Task<IReadOnlyDictionary<string, string>> GetKnownContentHashesAsync(string sourceId, IReadOnlyCollection<string> entryKeys, CancellationToken cancellationToken)
-    {
-        const string sql = """
-            SELECT entry_key AS Key, content_hash AS Hash FROM article_entries
-            WHERE source_id = @sourceId AND entry_key IN @keys;
-            """;
-        var known = new Dictionary<string, string>(StringComparer.Ordinal);
-        if (entryKeys.Count == 0)
-            return known;
-
-        await using var connection = await OpenReaderAsync(cancellationToken);
-        // SQLite caps the number of parameters per statement, so ask in chunks.
-        foreach (var chunk in entryKeys.Chunk(500))
-        {
-            var rows = await connection.QueryAsync<(string Key, string Hash)>(new CommandDefinition(sql, new { sourceId, keys = chunk }, cancellationToken: cancellationToken));
-            foreach (var (key, hash) in rows)
-                known[key] = hash;
-        }
-
-        return known;
-    }
-
     public Task<IngestResult> IngestAsync(SourceDefinition source, IReadOnlyList<Article> articles, DateTimeOffset seenAt, CancellationToken cancellationToken) =>
         WriteAsync(async transaction =>
         {

@@ -22,6 +22,8 @@ internal sealed partial class SqliteArticleStore : IArticleStore
     private readonly StorageOptions options;
     private readonly StoryMatcher matcher;
     private readonly IngestCommands ingestCommands;
+    private readonly HealthCommands healthCommands;
+    private readonly PollReaderPool pollReaders;
     private bool disposed;
 
     private SqliteArticleStore(string databasePath, string connectionString, SqliteConnection writer, TimeProvider time, StorageOptions options)
@@ -33,6 +35,8 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         this.options = options;
         matcher = new StoryMatcher(options.StoryMatch);
         ingestCommands = new IngestCommands(writer);
+        healthCommands = new HealthCommands(writer);
+        pollReaders = new PollReaderPool(OpenReaderAsync);
     }
 
     public string DatabasePath { get; }
@@ -113,6 +117,8 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         try
         {
             ingestCommands.Dispose();
+            healthCommands.Dispose();
+            pollReaders.Dispose();
             await writer.DisposeAsync();
             SqliteConnection.ClearPool(writer);
         }

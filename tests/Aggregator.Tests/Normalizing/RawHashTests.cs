@@ -46,13 +46,37 @@ public sealed class RawHashTests
             Media = [new MediaReference("https://static.hexun.com/a.jpg", MediaKind.MediaThumbnail, "image/jpeg")],
             BaseUri = "https://www.hexun.com/",
         },
+        // Fields longer than the hasher's copy limit and its buffer, between short ones: the bytes go
+        // to the hash in several pieces, in place, and must still hash as one sequence.
+        new ParsedEntry
+        {
+            Id = "cls-" + new string('9', 300),
+            Title = string.Concat(Enumerable.Repeat("沪指涨1%，深成指涨2%。", 40)),
+            Link = "https://www.cls.cn/detail/1",
+            Authors = [.. Enumerable.Range(0, 300).Select(i => $"作者{i}")],
+            Categories = [.. Enumerable.Range(0, 200).Select(i => $"分类{i}")],
+            Content = string.Concat(Enumerable.Repeat("<p>宁德时代晚间发布业绩预告 &amp; more</p>", 900)),
+            Summary = new string('x', 257),
+            SourceTitle = "财联社",
+        },
     ];
 
     [Theory]
     [InlineData(0)]
     [InlineData(1)]
+    [InlineData(2)]
     public void TheHashIsTheFieldByFieldSha256ItWasStoredAs(int sample) =>
         Assert.Equal(FieldByField(Samples[sample]), RawHash.Of(Samples[sample], Feed, Source));
+
+    [Fact]
+    public void HashingOtherEntriesInBetweenLeavesAnEntrysHashAsItWas()
+    {
+        var first = RawHash.Of(Samples[1], Feed, Source);
+        RawHash.Of(Samples[2], Feed, Source);
+        RawHash.Of(Samples[0], Feed, Source);
+
+        Assert.Equal(first, RawHash.Of(Samples[1], Feed, Source));
+    }
 
     private static string FieldByField(ParsedEntry entry)
     {

@@ -1,0 +1,64 @@
+using Aggregator.Model;
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Storage;
+
+/// <summary>
+/// The statements of the health write every poll ends with, prepared once on the write connection:
+/// register the source, read its health, write the next health (<see cref="HealthPolicy"/>). A
+/// re-poll of an unchanged feed writes nothing else, so this transaction is most of its store cost.
+/// </summary>
+internal sealed class HealthCommands(SqliteConnection connection) : IDisposable
+{
+    /// <summary>The WHERE makes an unchanged source a no-op: a poll of unchanged feeds writes no source row.</summary>
+    private readonly PreparedCommand upsertSource = new(connection, """
+        INSERT INTO sources (id, title, url, priority) VALUES ($id, $title, $url, $priority)
+        ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, priority = excluded.priority
+        WHERE title IS NOT excluded.title OR url IS NOT excluded.url OR priority IS NOT excluded.priority;
+        """, "$id", "$title", "$url", "$priority");
+
+    private readonly PreparedCommand select = new(connection, HealthQueries.Select + " WHERE s.id = $id;", "$id");
+
+    private readonly PreparedCommand update = new(connection, """
+        UPDATE sources SET etag = $etag, last_modified = $last_modified, last_attempt = $last_attempt,
+            last_success = $last_success, last_http_status = $last_http_status,
+            consecutive_failures = $consecutive_failures, last_error = $last_error,
+            next_attempt_after = $next_attempt_after, paused = $paused, permanent_redirect = $permanent_redirect
+        WHERE id = $id;
+        """, "$id", "$etag", "$last_modified", "$last_attempt", "$last_success", "$last_http_status",
+        "$consecutive_failures", "$last_error", "$next_attempt_after", "$paused", "$permanent_redirect");
+
+    /// <summary>Records one poll's outcome inside <paramref name="transaction"/> (the caller's write transaction).</summary>
+    public void Record(SqliteTransaction transaction, SourceDefinition source, FetchOutcome outcome, string? parseError, DateTimeOffset at, StorageOptions options)
+    {
+        upsertSource.Bind(transaction, source.Id, source.Title, source.Url.ToString(), (long)source.Priority).ExecuteNonQuery();
+        HealthRow row;
+        using (var reader = select.Bind(transaction, source.Id).ExecuteReader())
+        {
+            if (!reader.Read())
+                throw new StorageException($"storage: source '{source.Id}' vanished while its poll was recorded.");
+            row = HealthRowReader.Read(reader);
+        }
+
+        var next = HealthPolicy.Next(row.ToHealth(), outcome, parseError, at, options);
+        update.Bind(transaction,
+            next.SourceId,
+            next.ETag,
+            next.LastModified,
+            ArticleKeys.ToStored(next.LastAttempt),
+            ArticleKeys.ToStored(next.LastSuccess),
+            next.LastHttpStatus is { } status ? (long)status : null,
+            (long)next.ConsecutiveFailures,
+            next.LastError,
+            ArticleKeys.ToStored(next.NextAttemptAfter),
+            next.Paused ? 1L : 0L,
+            next.PermanentRedirect).ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        upsertSource.Dispose();
+        select.Dispose();
+        update.Dispose();
+    }
+}
