@@ -16,6 +16,7 @@ SERVE_PORT=${SERVE_PORT:-18081}
 NGINX_PORT=${NGINX_PORT:-18082}
 SERVE_PID=""
 NGINX_PID=""
+ROW_SUFFIX=${ROW_SUFFIX:-}
 
 cleanup() {
     [[ -n "$SERVE_PID" ]] && kill -TERM "$SERVE_PID" 2>/dev/null && wait "$SERVE_PID" 2>/dev/null || true
@@ -111,15 +112,32 @@ for server in "$SERVE_PORT:$SERVE_ETAG" "$NGINX_PORT:$NGINX_ETAG"; do
     [[ "$code" == 304 ]] || { echo "no 304 from port ${server%%:*} (got $code)"; exit 1; }
 done
 
-# wrk prints "Requests/sec: N" and, with --latency, "99% X"; p99 normalized to ms.
-measure() { # url header...
-    local url=$1; shift
-    local out
+# CPU time (utime+stime, clock ticks) of a server: the process and its children (nginx's workers).
+cpu_ticks() { # pid
+    local total=0 p
+    for p in "$1" $(pgrep -P "$1" || true); do
+        [[ -r /proc/$p/stat ]] || continue
+        total=$(( total + $(sed 's/^.*) //' "/proc/$p/stat" | awk '{print $12 + $13}') ))
+    done
+    echo "$total"
+}
+CLK_TCK=$(getconf CLK_TCK)
+
+# wrk prints "Requests/sec: N", "N requests in …" and, with --latency, "99% X"; p99 normalized to
+# ms; CPU per response = the server's utime+stime over the run / the requests, in microseconds (the
+# machine is shared: this is steadier than requests/s).
+measure() { # pid url header...
+    local pid=$1 url=$2; shift 2
+    local out before after
+    before=$(cpu_ticks "$pid")
     out=$(wrk -t2 -c50 -d"$DURATION" --latency "$@" "$url")
-    local rps p99
+    after=$(cpu_ticks "$pid")
+    local rps p99 requests cpu
     rps=$(awk '/Requests\/sec/{print $2}' <<<"$out")
     p99=$(awk '$1=="99%"{v=$2; if (v ~ /us$/) {sub(/us$/,"",v); v=v/1000} else if (v ~ /ms$/) {sub(/ms$/,"",v)} else if (v ~ /s$/) {sub(/s$/,"",v); v=v*1000}; printf "%.2f", v}' <<<"$out")
-    echo "$rps $p99"
+    requests=$(awk '/requests in/{print $1}' <<<"$out")
+    cpu=$(awk -v t=$(( after - before )) -v n="$requests" -v hz="$CLK_TCK" 'BEGIN{printf "%.1f", (n > 0 ? t * 1e6 / hz / n : 0)}')
+    echo "$rps $p99 $cpu"
 }
 
 # The machine is shared and noisy: each case runs ROUNDS times, serve and nginx alternating
@@ -127,7 +145,7 @@ measure() { # url header...
 median() { sort -g | awk '{v[NR]=$1} END{print (NR%2 ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2)}'; }
 
 echo "== wrk -t2 -c50 -d$DURATION --latency, $ROUNDS rounds per case, medians; load: $(cut -d' ' -f1-3 /proc/loadavg)"
-printf '%-10s %12s %10s %12s %10s %8s\n' case "serve req/s" "p99 ms" "nginx req/s" "p99 ms" ratio
+printf '%-10s %12s %8s %9s %12s %8s %9s %7s\n' case "serve req/s" "p99 ms" "CPU us/r" "nginx req/s" "p99 ms" "CPU us/r" ratio
 for case in identity gzip 304; do
     case $case in
         identity) serve_args=(); nginx_args=() ;;
@@ -137,18 +155,19 @@ for case in identity gzip 304; do
     : > "$WORK/serve.$case"; : > "$WORK/nginx.$case"
     for round in $(seq 1 "$ROUNDS"); do
         if (( round % 2 )); then
-            measure "http://127.0.0.1:$SERVE_PORT/$FEED" "${serve_args[@]}" >> "$WORK/serve.$case"
-            measure "http://127.0.0.1:$NGINX_PORT/$FEED" "${nginx_args[@]}" >> "$WORK/nginx.$case"
+            measure "$SERVE_PID" "http://127.0.0.1:$SERVE_PORT/$FEED" "${serve_args[@]}" >> "$WORK/serve.$case"
+            measure "$NGINX_PID" "http://127.0.0.1:$NGINX_PORT/$FEED" "${nginx_args[@]}" >> "$WORK/nginx.$case"
         else
-            measure "http://127.0.0.1:$NGINX_PORT/$FEED" "${nginx_args[@]}" >> "$WORK/nginx.$case"
-            measure "http://127.0.0.1:$SERVE_PORT/$FEED" "${serve_args[@]}" >> "$WORK/serve.$case"
+            measure "$NGINX_PID" "http://127.0.0.1:$NGINX_PORT/$FEED" "${nginx_args[@]}" >> "$WORK/nginx.$case"
+            measure "$SERVE_PID" "http://127.0.0.1:$SERVE_PORT/$FEED" "${serve_args[@]}" >> "$WORK/serve.$case"
         fi
     done
     s_rps=$(cut -d' ' -f1 "$WORK/serve.$case" | median); s_p99=$(cut -d' ' -f2 "$WORK/serve.$case" | median)
     n_rps=$(cut -d' ' -f1 "$WORK/nginx.$case" | median); n_p99=$(cut -d' ' -f2 "$WORK/nginx.$case" | median)
+    s_cpu=$(cut -d' ' -f3 "$WORK/serve.$case" | median); n_cpu=$(cut -d' ' -f3 "$WORK/nginx.$case" | median)
     ratio=$(awk -v a="$s_rps" -v b="$n_rps" 'BEGIN{printf "%.2f", a/b}')
-    printf '%-10s %12.0f %10.2f %12.0f %10.2f %8s\n' "$case" "$s_rps" "$s_p99" "$n_rps" "$n_p99" "$ratio"
-    printf 'serve %s vs nginx\t%.0f\t%.0f\t%sx\treq/s, p99 %.1f ms vs %.1f ms, %s entries %s KB, wrk -t2 -c50 -d%s, medians of %s\n' \
-        "$case" "$s_rps" "$n_rps" "$ratio" "$s_p99" "$n_p99" "$ENTRIES" "$(( $(stat -c %s "$WORK/public/$FEED") / 1024 ))" "$DURATION" "$ROUNDS" >> "$WORK/bench.lines"
+    printf '%-10s %12.0f %8.2f %9.1f %12.0f %8.2f %9.1f %7s\n' "$case" "$s_rps" "$s_p99" "$s_cpu" "$n_rps" "$n_p99" "$n_cpu" "$ratio"
+    printf 'serve %s vs nginx%s\t%.0f\t%.0f\t%sx\treq/s, p99 %.1f ms vs %.1f ms, CPU %.0f vs %.0f us/response, %s entries %s KB, wrk -t2 -c50 -d%s, medians of %s\n' \
+        "$case" "$ROW_SUFFIX" "$s_rps" "$n_rps" "$ratio" "$s_p99" "$n_p99" "$s_cpu" "$n_cpu" "$ENTRIES" "$(( $(stat -c %s "$WORK/public/$FEED") / 1024 ))" "$DURATION" "$ROUNDS" >> "$WORK/bench.lines"
 done
 sed 's/^/BENCH\t/' "$WORK/bench.lines"
