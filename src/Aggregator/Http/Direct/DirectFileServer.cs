@@ -25,8 +25,12 @@ internal sealed class DirectFileServer(
 {
     private readonly byte[] cacheControl = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.Value.CacheMaxAgeSeconds}"));
     private readonly HttpDate date = new(clock);
+    private long responses;
 
     public KestrelServerLimits Limits => kestrel.Value.Limits;
+
+    /// <summary>Responses the direct path has prepared (tests tell by it which path answered).</summary>
+    public long Responses => Interlocked.Read(ref responses);
 
     /// <summary>The middleware for <c>ListenOptions.Use</c>; <paramref name="next"/> itself when <see cref="HttpOptions.DirectSend"/> is off.</summary>
     public ConnectionDelegate Wrap(ConnectionDelegate next) =>
@@ -65,6 +69,7 @@ internal sealed class DirectFileServer(
             return null;
 
         var length = ResponseHead.Write(headBuffer, file, variant, notModified, date.Now(), cacheControl);
+        Interlocked.Increment(ref responses);
         metrics.RecordRequest(file.Kind, notModified ? StatusCodes.Status304NotModified : StatusCodes.Status200OK);
         return new DirectResponse(length, notModified || head.IsHead ? null : variant.Body);
     }
