@@ -22,6 +22,10 @@ internal static class RequestHeadParser
     public static ParseStatus Parse(ReadOnlySpan<byte> data, out RequestHead head)
     {
         head = default;
+        // Decided on the first bytes: TLS, an HTTP/2 preface or another method is handed over at
+        // once instead of waiting for a head that never comes.
+        if (!StartsLike(data, "GET "u8) && !StartsLike(data, "HEAD "u8))
+            return ParseStatus.NotForUs;
         var end = data.IndexOf("\r\n\r\n"u8);
         var scanned = end < 0 ? data : data[..(end + 4)];
         // A bare LF ends lines for some clients; Kestrel decides what to make of those.
@@ -52,6 +56,10 @@ internal static class RequestHeadParser
 
         return hosts == 1 ? ParseStatus.Parsed : ParseStatus.NotForUs;
     }
+
+    /// <summary>True when <paramref name="data"/> is <paramref name="prefix"/> or could still become it.</summary>
+    private static bool StartsLike(ReadOnlySpan<byte> data, ReadOnlySpan<byte> prefix) =>
+        data.Length >= prefix.Length ? data.StartsWith(prefix) : prefix.StartsWith(data);
 
     private static bool HasBareLineFeed(ReadOnlySpan<byte> data)
     {

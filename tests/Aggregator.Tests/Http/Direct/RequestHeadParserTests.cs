@@ -36,6 +36,8 @@ public sealed class RequestHeadParserTests
     [InlineData("GET /feeds/all.atom HTTP/1.1\r\nHost: x\r\n")]
     [InlineData("GET /feeds/all.atom HTTP/1.1\r\nHost: x\r\n\r")]
     [InlineData("GET /feeds/all.atom HTT")]
+    [InlineData("GE")]
+    [InlineData("HEAD")]
     public void AHeadWithoutItsEmptyLineIsIncomplete(string text) =>
         Assert.Equal(ParseStatus.Incomplete, RequestHeadParser.Parse(Bytes(text), out _));
 
@@ -70,6 +72,14 @@ public sealed class RequestHeadParserTests
     [InlineData("GET /feeds/all.atom HTTP/1.1\r\nHost: x\r\nX-Name: caf\u00e9\r\n\r\n")]
     [InlineData("GET /feeds/all.atom HTTP/1.1\r\nHost: x\r\nX-Control: a\u0001b\r\n\r\n")]
     public void AnythingButAPlainGetOrHeadIsLeftToKestrel(string text) =>
+        Assert.Equal(ParseStatus.NotForUs, RequestHeadParser.Parse(Encoding.Latin1.GetBytes(text), out _));
+
+    [Theory]
+    [InlineData("\u0016\u0003\u0001\u0002\u0000\u0001")]
+    [InlineData("PRI * HTTP/2.0\r\n")]
+    [InlineData("POS")]
+    [InlineData("GEX")]
+    public void AConnectionThatIsNoPlainGetOrHeadIsLeftToKestrelFromItsFirstBytes(string text) =>
         Assert.Equal(ParseStatus.NotForUs, RequestHeadParser.Parse(Encoding.Latin1.GetBytes(text), out _));
 
     [Fact]
