@@ -17,10 +17,30 @@ internal static class AcceptEncoding
         if (StringValues.IsNullOrEmpty(header))
             return ContentCoding.Identity;
 
-        double brotli = Unset, gzip = Unset, identity = Unset, any = Unset;
+        var qualities = new Qualities();
         foreach (var value in header)
+            qualities.Add((value ?? string.Empty).AsSpan());
+        return qualities.Choose();
+    }
+
+    /// <summary>The same negotiation over one header value (the direct path's, decoded from the request bytes).</summary>
+    public static ContentCoding Choose(ReadOnlySpan<char> header)
+    {
+        if (header.IsEmpty)
+            return ContentCoding.Identity;
+
+        var qualities = new Qualities();
+        qualities.Add(header);
+        return qualities.Choose();
+    }
+
+    private struct Qualities()
+    {
+        private double brotli = Unset, gzip = Unset, identity = Unset, any = Unset;
+
+        public void Add(ReadOnlySpan<char> value)
         {
-            var rest = (value ?? string.Empty).AsSpan();
+            var rest = value;
             while (!rest.IsEmpty)
             {
                 var comma = rest.IndexOf(',');
@@ -39,17 +59,20 @@ internal static class AcceptEncoding
             }
         }
 
-        brotli = brotli == Unset ? Math.Max(any, 0) : brotli;
-        gzip = gzip == Unset ? Math.Max(any, 0) : gzip;
-        // Unnamed identity stays acceptable (unless "*;q=0") but ranks below every accepted compression.
-        identity = identity != Unset ? identity : any == 0 ? 0 : double.Epsilon;
+        public readonly ContentCoding Choose()
+        {
+            var br = brotli == Unset ? Math.Max(any, 0) : brotli;
+            var gz = gzip == Unset ? Math.Max(any, 0) : gzip;
+            // Unnamed identity stays acceptable (unless "*;q=0") but ranks below every accepted compression.
+            var plain = identity != Unset ? identity : any == 0 ? 0 : double.Epsilon;
 
-        if (brotli > 0 && brotli >= gzip && brotli >= identity)
-            return ContentCoding.Brotli;
-        if (gzip > 0 && gzip >= identity)
-            return ContentCoding.Gzip;
-        // Identity even when the client excluded it: RFC 9110 allows ignoring the header rather than sending 406.
-        return ContentCoding.Identity;
+            if (br > 0 && br >= gz && br >= plain)
+                return ContentCoding.Brotli;
+            if (gz > 0 && gz >= plain)
+                return ContentCoding.Gzip;
+            // Identity even when the client excluded it: RFC 9110 allows ignoring the header rather than sending 406.
+            return ContentCoding.Identity;
+        }
     }
 
     private static bool TryParseMember(ReadOnlySpan<char> member, out ReadOnlySpan<char> coding, out double quality)

@@ -1,5 +1,6 @@
 using Aggregator.Cli;
 using Aggregator.Hosting;
+using Aggregator.Http.Direct;
 using Aggregator.Model;
 using Aggregator.Publishing;
 using Aggregator.Storage;
@@ -37,6 +38,10 @@ internal static class AggregatorWebHost
             // A feed page is a few hundred KB: with the default 64 KB the handler is parked many times
             // per response waiting for the socket; a larger buffer lets it hand the bytes over at once.
             kestrel.Limits.MaxResponseBufferSize = ResponseBufferBytes;
+            // Plain GET/HEAD of a published file: answered before Kestrel's HTTP layer, the prepared
+            // bytes sent to the socket without the copy into the output pipe (HttpOptions.DirectSend).
+            kestrel.ConfigureEndpointDefaults(listen =>
+                listen.Use(next => listen.ApplicationServices.GetRequiredService<DirectFileServer>().Wrap(next)));
         });
         // Kestrel's connection memory in 256 KB blocks: a feed response is copied and sent in ~3 blocks, not ~130.
         builder.Services.AddSingleton<IMemoryPoolFactory<byte>, LargeBlockMemoryPoolFactory>();

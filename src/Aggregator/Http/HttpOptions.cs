@@ -8,4 +8,11 @@ internal sealed class HttpOptions
 
     /// <summary>Brotli quality (0–11) of the prepared br bytes: paid once per changed file (an archive page's on its first request), never per request.</summary>
     public int BrotliQuality { get; set; } = 6;
+
+    /// <summary>
+    /// Plain GET/HEAD requests for published files are answered by a connection middleware that
+    /// writes the prepared bytes to the socket without Kestrel's output pipe (see Direct/). Off:
+    /// every request goes through Kestrel's HTTP layer and <see cref="PublishedFileEndpoint"/>.
+    /// </summary>
+    public bool DirectSend { get; set; } = true;
 }

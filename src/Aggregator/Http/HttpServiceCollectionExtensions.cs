@@ -1,3 +1,4 @@
+using Aggregator.Http.Direct;
 using Aggregator.Publishing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,7 @@ internal static class HttpServiceCollectionExtensions
         services.TryAddSingleton<ConfigurationStatus>();
         services.TryAddSingleton<ServedSite>();
         services.TryAddSingleton<PublishedFileEndpoint>();
+        services.TryAddSingleton<DirectFileServer>();
         services.TryAddSingleton<HealthEndpoint>();
         services.TryAddSingleton<MetricsEndpoint>();
         services.RemoveAll<IFeedPublisher>();

@@ -17,7 +17,7 @@ namespace Aggregator.Tests.Support;
 /// The real `serve` host on 127.0.0.1 port 0 over a store and site built by `run-once` from a copy
 /// of samples/ (or of a feeds.json the test gives).
 /// </summary>
-internal sealed class HttpServedSample : IAsyncLifetime, IDisposable
+internal sealed class HttpServedSample(Action<HttpOptions>? http = null) : IAsyncLifetime, IDisposable
 {
     private readonly TempDirectory folder = new();
     private WebApplication? app;
@@ -71,7 +71,7 @@ internal sealed class HttpServedSample : IAsyncLifetime, IDisposable
 
         Settings = FeedsConfigLoader.Load(ConfigPath).Settings!;
         var builder = AggregatorWebHost.CreateBuilder(
-            Settings, new AggregatorPaths(ConfigPath, DataDirectory, OutputDirectory), new LoggingOptions("text", "warning"), "http://127.0.0.1:0");
+            Settings, new AggregatorPaths(ConfigPath, DataDirectory, OutputDirectory), new LoggingOptions("text", "warning"), "http://127.0.0.1:0", http);
         app = await AggregatorWebHost.BuildAsync(builder, Settings, CancellationToken.None);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
