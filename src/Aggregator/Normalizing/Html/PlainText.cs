@@ -25,6 +25,9 @@ internal static class PlainText
         return builder.ToString();
     }
 
+    /// <summary>True for the elements whose edges separate words.</summary>
+    public static bool IsBlock(string localName) => Blocks.Contains(localName);
+
     /// <summary>Runs of white space become one space; leading and trailing space goes.</summary>
     public static string Collapse(string text)
     {
@@ -35,7 +38,7 @@ internal static class PlainText
     }
 
     /// <summary>Appends <paramref name="text"/> with its white space collapsed, carrying a pending space across calls.</summary>
-    private static void AppendCollapsed(StringBuilder builder, string text, ref bool pendingSpace)
+    internal static void AppendCollapsed(StringBuilder builder, ReadOnlySpan<char> text, ref bool pendingSpace)
     {
         foreach (var c in text)
         {
