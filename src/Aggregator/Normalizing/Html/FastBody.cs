@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Kinds = Aggregator.Normalizing.Html.FastBodyPolicy.Kinds;
 
@@ -20,13 +21,23 @@ internal sealed partial class FastBody
     /// <summary>Deeper bodies go to the sanitizer (far below <see cref="NestingGuard.MaxDepth"/>).</summary>
     private const int MaxDepth = 64;
 
-    private readonly FastBodyPolicy policy;
-    private readonly string html;
-    private readonly Uri? baseUri;
-    private readonly StringBuilder output;
+    /// <summary>Builders kept larger than this are not kept for the next body.</summary>
+    private const int KeptCapacity = 1 << 16;
+
+    /// <summary>One writer per thread, its builders and lists reused from body to body: only the results are allocated.</summary>
+    [ThreadStatic]
+    private static FastBody? spare;
+
+    private static readonly SearchValues<char> Controls = SearchValues.Create(
+        Enumerable.Range(0, ' ').Select(c => (char)c).Where(c => c is not ('\t' or '\n')).ToArray());
+
+    private readonly StringBuilder output = new();
     private readonly StringBuilder text = new();
     private readonly List<(string Name, Kinds Kind)> open = [];
     private readonly List<Attribute> attributes = [];
+    private FastBodyPolicy policy = null!;
+    private string html = string.Empty;
+    private Uri? baseUri;
     private bool pendingSpace;
     private int paragraphs;
     private int headings;
@@ -34,20 +45,30 @@ internal sealed partial class FastBody
     private string? firstImage;
     private int position;
 
-    private FastBody(FastBodyPolicy policy, string html, Uri? baseUri)
-    {
-        this.policy = policy;
-        this.html = html;
-        this.baseUri = baseUri;
-        output = new StringBuilder(html.Length + 32);
-    }
-
     /// <summary>The body as the sanitizer would give it, or false when only the sanitizer can tell.</summary>
     public static bool TryRender(FastBodyPolicy policy, string html, Uri? baseUri, out SanitizedBody body)
     {
-        var writer = new FastBody(policy, html, baseUri);
+        var writer = spare ?? new FastBody();
+        spare = null;
+        writer.Reset(policy, html, baseUri);
         body = writer.Run() ? new SanitizedBody(writer.output.ToString(), writer.text.ToString(), writer.firstImage) : SanitizedBody.Empty;
+        if (writer.output.Capacity <= KeptCapacity && writer.text.Capacity <= KeptCapacity)
+        {
+            writer.Reset(policy, string.Empty, null);
+            spare = writer;
+        }
+
         return body != SanitizedBody.Empty;
+    }
+
+    private void Reset(FastBodyPolicy policy, string html, Uri? baseUri)
+    {
+        (this.policy, this.html, this.baseUri) = (policy, html, baseUri);
+        output.Clear();
+        text.Clear();
+        open.Clear();
+        attributes.Clear();
+        (pendingSpace, paragraphs, headings, anchors, firstImage, position) = (false, 0, 0, 0, null, 0);
     }
 
     private bool Run()
@@ -81,12 +102,17 @@ internal sealed partial class FastBody
         var run = html.AsSpan(start, end - start);
         if (!IsPlainText(run))
             return false;
-        foreach (var c in run)
+        for (var rest = run; ;)
         {
-            if (c == '>')
-                output.Append("&gt;");
-            else
-                output.Append(c);
+            var greater = rest.IndexOf('>');
+            if (greater < 0)
+            {
+                output.Append(rest);
+                break;
+            }
+
+            output.Append(rest[..greater]).Append("&gt;");
+            rest = rest[(greater + 1)..];
         }
 
         PlainText.AppendCollapsed(text, run, ref pendingSpace);
@@ -183,11 +209,14 @@ internal sealed partial class FastBody
     /// <summary>Text the tokenizer passes through unchanged: no NUL, CR (newline normalization) or other control characters, no lone surrogates.</summary>
     private static bool IsPlainText(ReadOnlySpan<char> run)
     {
-        for (var i = 0; i < run.Length; i++)
+        if (run.ContainsAny(Controls))
+            return false;
+        var surrogate = run.IndexOfAnyInRange('\uD800', '\uDFFF');
+        if (surrogate < 0)
+            return true;
+        for (var i = surrogate; i < run.Length; i++)
         {
             var c = run[i];
-            if (c < ' ' && c is not ('\t' or '\n'))
-                return false;
             if (char.IsHighSurrogate(c) && (i + 1 >= run.Length || !char.IsLowSurrogate(run[++i])))
                 return false;
             if (char.IsLowSurrogate(c))

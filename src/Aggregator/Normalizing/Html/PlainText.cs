@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AngleSharp.Dom;
 
@@ -11,6 +12,10 @@ internal static class PlainText
         "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt", "figcaption", "figure", "footer",
         "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
     };
+
+    /// <summary>Exactly the characters <see cref="char.IsWhiteSpace(char)"/> accepts.</summary>
+    private static readonly SearchValues<char> WhiteSpace =
+        SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
 
     /// <summary>
     /// Text of <paramref name="root"/>'s descendants; blocks are separated by one space. When given,
@@ -40,18 +45,23 @@ internal static class PlainText
     /// <summary>Appends <paramref name="text"/> with its white space collapsed, carrying a pending space across calls.</summary>
     internal static void AppendCollapsed(StringBuilder builder, ReadOnlySpan<char> text, ref bool pendingSpace)
     {
-        foreach (var c in text)
+        // Word by word: the words are copied whole, a space is written only before the next word.
+        while (text.Length > 0)
         {
-            if (char.IsWhiteSpace(c))
+            var space = text.IndexOfAny(WhiteSpace);
+            var word = space < 0 ? text : text[..space];
+            if (word.Length > 0)
             {
-                pendingSpace = builder.Length > 0;
-                continue;
+                if (pendingSpace)
+                    builder.Append(' ');
+                pendingSpace = false;
+                builder.Append(word);
             }
 
-            if (pendingSpace)
-                builder.Append(' ');
-            pendingSpace = false;
-            builder.Append(c);
+            if (space < 0)
+                return;
+            pendingSpace = builder.Length > 0;
+            text = text[(space + 1)..];
         }
     }
 

@@ -27,6 +27,7 @@ internal static class SimHash
     public const int MaxNumbers = 8;
 
     private const ulong NumberFlag = 1;
+    private const ulong ShingleSeed = 0x9E3779B97F4A7C15UL;
 
     public static ulong Compute(ReadOnlySpan<char> text)
     {
@@ -123,7 +124,7 @@ internal static class SimHash
     private static ulong ShingleHash(ReadOnlySpan<ulong> tokens, int start, int shingle, out int weight)
     {
         var window = tokens.Slice(start, Math.Min(shingle, tokens.Length - start));
-        var hash = 0x9E3779B97F4A7C15UL;
+        var hash = ShingleSeed;
         var isNumber = false;
         foreach (var token in window)
         {
@@ -157,17 +158,29 @@ internal static class SimHash
         var shingles = Math.Max(1, tokens.Length - shingle + 1);
         for (var i = 0; i < shingles; i++)
         {
-            var hash = ShingleHash(tokens, i, shingle, out var weight);
+            // The usual case spelled out (three whole tokens): the same hash as ShingleHash, without its slicing.
+            ulong hash;
+            int weight;
+            if (shingle == CjkShingle && i + CjkShingle <= tokens.Length)
+            {
+                var (a, b, c) = (tokens[i], tokens[i + 1], tokens[i + 2]);
+                hash = Hashing.Mix(Hashing.Mix(Hashing.Mix(ShingleSeed ^ a) ^ b) ^ c);
+                weight = ((a | b | c) & NumberFlag) != 0 ? NumberWeight : 1;
+            }
+            else
+            {
+                hash = ShingleHash(tokens, i, shingle, out weight);
+            }
+
             var bytes = Vector256.Create(hash).AsByte();
             var low = Avx2.CompareEqual(Avx2.Shuffle(bytes, pickLow) & bitOf, bitOf);
             var high = Avx2.CompareEqual(Avx2.Shuffle(bytes, pickHigh) & bitOf, bitOf);
             allLow -= low;
             allHigh -= high;
-            if (weight != 1)
-            {
-                numberLow -= low;
-                numberHigh -= high;
-            }
+            // Branch-free: whether a shingle holds a number is as good as random.
+            var isNumber = Vector256.Create((byte)(weight == 1 ? 0 : 0xFF));
+            numberLow -= low & isNumber;
+            numberHigh -= high & isNumber;
 
             total += weight;
             if (++pending == byte.MaxValue)
