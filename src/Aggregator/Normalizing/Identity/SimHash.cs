@@ -76,17 +76,17 @@ internal static class SimHash
 
                 tokens[count++] = Hashing.Mix(hash) | NumberFlag;
             }
-            else if (c < 0x0250 && char.IsLetter(c))
+            else if (c < 0x0250 && IsLetter(c))
             {
                 var hash = Hashing.Seed;
-                while (i < text.Length && text[i] < 0x0250 && char.IsLetter(text[i]))
+                while (i < text.Length && text[i] < 0x0250 && IsLetter(text[i]))
                     hash = Hashing.Add(hash, char.ToLowerInvariant(text[i++]));
                 tokens[count++] = Hashing.Mix(hash) & ~NumberFlag;
                 words++;
             }
             else
             {
-                if (char.IsLetter(c))
+                if (IsLetter(c))
                 {
                     tokens[count++] = Hashing.Mix(Hashing.Add(Hashing.Seed, c)) & ~NumberFlag;
                     cjk++;
@@ -97,6 +97,23 @@ internal static class SimHash
         }
 
         return count;
+    }
+
+    /// <summary><see cref="char.IsLetter(char)"/> for every UTF-16 unit, one bit each: a table lookup instead of a category lookup per character.</summary>
+    private static readonly ulong[] Letters = BuildLetters();
+
+    private static bool IsLetter(char c) => ((Letters[c >> 6] >> (c & 63)) & 1) != 0;
+
+    private static ulong[] BuildLetters()
+    {
+        var bits = new ulong[(char.MaxValue + 1) / 64];
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            if (char.IsLetter((char)c))
+                bits[c >> 6] |= 1UL << (c & 63);
+        }
+
+        return bits;
     }
 
     /// <summary>One bit per distinct number among the first <see cref="MaxNumbers"/>.</summary>
