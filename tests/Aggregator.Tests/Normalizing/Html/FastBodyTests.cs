@@ -44,6 +44,7 @@ public sealed class FastBodyTests(ITestOutputHelper output)
         "<span>a</span><span>b</span> <em>c</em>\n<p>d</p>", "   <p>leading space</p>", "<p>x</p>\n\n", "<blockquote><p>q</p></blockquote><figure><img src=\"/f.jpg\"><figcaption>cap</figcaption></figure>",
         "<sub>1</sub><sup>2</sup><u>u</u>", "<a href=\"/a\"><p>block in link</p></a>", "<p><a href=\"/a\" target=\"_blank\">x</a></p>",
         "<img src=\"https://x.example/a.jpg\" onerror=\"alert(1)\" alt=\"x\">", "<p id=\"x\" class=\"y\" lang=\"zh\" dir=\"ltr\">attrs</p>",
+        "<p title=\"line\nbreak\ttab\">nl</p>", "<b><b><b><b>four</b></b></b></b> <i><b>x</b></i>", "<p>a<br>b<hr>c</p>", "<p>x</p><hr><p>y</p>",
         "<p a=1 b c=\"\">bare</p>", "<p title=a=b>eq</p>", "<p title=`x`>tick</p>", "<p\ttitle=\"t\"\n>ws</p>", "<p title=\"x\"title=\"y\">joined</p>",
     ];
 
