@@ -12,6 +12,9 @@
 #       0.91x rss-parser (3,402 items/s, 2.54 s CPU) by wall time; by CPU 9.5x feedparser, 1.22x rss-parser
 #     1 thread  3,225 items/s (2.03 s CPU): 10.6x feedparser
 #     BASELINE = the build before the fast path, same run: 1,531 items/s, 5.74 s CPU (5.0x, 0.45x)
+#   a later run, load ~8-14: 2 threads 5,049 items/s (3.96 s wall, 1.98 s CPU): 7.3x feedparser (695 items/s,
+#     28.8 s wall, 17.86 s CPU), 0.80x rss-parser (6,313 items/s, 2.55 s CPU); per CPU second 9.0x feedparser
+#     and 1.28x rss-parser; 1 thread 4,447 items/s (2.11 s CPU); BASELINE 2,987 items/s (5.61 s CPU).
 #   earlier, quiet machine (load ~2-7), before the fast path: 2 threads 5,699 items/s (5.9 s CPU), 5.5x
 #     feedparser (1,034), 0.88x rss-parser (6,486).
 #   All 14,190 bodies that are new after dedupe take the fast path (one pass, ~14 us a body against
