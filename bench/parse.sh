@@ -5,14 +5,21 @@
 #   RUNS=3 FEEDS=100 bash bench/parse.sh
 #   BASELINE=/path/to/old/Aggregator.dll bash bench/parse.sh   # adds an older build's rows, same run
 # Figures measured here (2-core machine shared with other jobs, so wall times swing 3x with the load;
-# medians of 3, same run; issue 7 targets: >= 12x feedparser and > 1x rss-parser, 2 threads):
-#   quiet machine (load ~2-7), ReadyToRun build:
-#     2 threads 5,699 items/s (3.51 s, 5.9 s CPU): 5.5x feedparser (1,034), 0.88x rss-parser (6,486)
-#     1 thread  4,519 items/s (4.43 s, 5.4 s CPU): 4.4x feedparser
-#   loaded machine (load ~10-25), with BASELINE = the build before this work (JIT, stock parser):
-#     2 threads 1,898 items/s 2.1x feedparser 0.33x rss-parser; baseline 1,945 items/s (5.9 vs 6.2 s CPU)
-#   The remaining cost is AngleSharp + HtmlSanitizer on the 14,189 bodies that are new after dedupe
-#   (~0.18 ms a body once warm, ~0.3 ms in a 3-second process), see the final report of issue 7's work.
+# medians of 3, same run; issue 7 targets: >= 12x feedparser and > 1x rss-parser, 2 threads).
+# CPU seconds (user+sys) are the steadier figure on a loaded machine.
+#   heavily loaded machine (load ~20-25), ReadyToRun, with the fast body path (FastBody):
+#     2 threads 3,103 items/s (6.45 s wall, 2.08 s CPU): 10.2x feedparser (305 items/s, 19.84 s CPU),
+#       0.91x rss-parser (3,402 items/s, 2.54 s CPU) by wall time; by CPU 9.5x feedparser, 1.22x rss-parser
+#     1 thread  3,225 items/s (2.03 s CPU): 10.6x feedparser
+#     BASELINE = the build before the fast path, same run: 1,531 items/s, 5.74 s CPU (5.0x, 0.45x)
+#   a later run, load ~8-14: 2 threads 5,049 items/s (3.96 s wall, 1.98 s CPU): 7.3x feedparser (695 items/s,
+#     28.8 s wall, 17.86 s CPU), 0.80x rss-parser (6,313 items/s, 2.55 s CPU); per CPU second 9.0x feedparser
+#     and 1.28x rss-parser; 1 thread 4,447 items/s (2.11 s CPU); BASELINE 2,987 items/s (5.61 s CPU).
+#   earlier, quiet machine (load ~2-7), before the fast path: 2 threads 5,699 items/s (5.9 s CPU), 5.5x
+#     feedparser (1,034), 0.88x rss-parser (6,486).
+#   All 14,190 bodies that are new after dedupe take the fast path (one pass, ~14 us a body against
+#   ~92 us through AngleSharp + HtmlSanitizer (bench/micro.sh)); what is left is the XML parse (~30% of the CPU), the
+#   SimHash fingerprint and title key (~25%), the fast path (~20%) and process start (~0.3 s CPU).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"
@@ -103,4 +110,8 @@ rpn = next(n for n in med if n.startswith("rss-parser"))
 for row, ours, peer in (("parse+normalize vs feedparser", two, fpn), ("parse+normalize vs rss-parser", two, rpn),
                         ("parse+normalize 1 thread vs feedparser", one, fpn)):
     print(f"BENCH\t{row}\t{rate(ours):,.0f}\t{rate(peer):,.0f}\t{rate(ours) / rate(peer):.2f}x\titems/s, whole process, {'2 threads' if ours == two else '1 thread'}, medians of {runs}")
+# The same per CPU second (user+sys): steadier than wall time when other jobs share the cores.
+cpu_rate = lambda name: int(items) / statistics.median(cpu[name])
+for row, peer in (("parse+normalize per CPU second vs feedparser", fpn), ("parse+normalize per CPU second vs rss-parser", rpn)):
+    print(f"BENCH\t{row}\t{cpu_rate(two):,.0f}\t{cpu_rate(peer):,.0f}\t{cpu_rate(two) / cpu_rate(peer):.2f}x\titems per CPU second (user+sys), whole process, 2 threads, medians of {runs}")
 PY

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using AngleSharp.Dom;
 
@@ -12,6 +13,10 @@ internal static class PlainText
         "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
     };
 
+    /// <summary>Exactly the characters <see cref="char.IsWhiteSpace(char)"/> accepts.</summary>
+    private static readonly SearchValues<char> WhiteSpace =
+        SearchValues.Create(Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
+
     /// <summary>
     /// Text of <paramref name="root"/>'s descendants; blocks are separated by one space. When given,
     /// <paramref name="visit"/> sees every element first (in document order) and may drop it by
@@ -25,6 +30,9 @@ internal static class PlainText
         return builder.ToString();
     }
 
+    /// <summary>True for the elements whose edges separate words.</summary>
+    public static bool IsBlock(string localName) => Blocks.Contains(localName);
+
     /// <summary>Runs of white space become one space; leading and trailing space goes.</summary>
     public static string Collapse(string text)
     {
@@ -35,20 +43,25 @@ internal static class PlainText
     }
 
     /// <summary>Appends <paramref name="text"/> with its white space collapsed, carrying a pending space across calls.</summary>
-    private static void AppendCollapsed(StringBuilder builder, string text, ref bool pendingSpace)
+    internal static void AppendCollapsed(StringBuilder builder, ReadOnlySpan<char> text, ref bool pendingSpace)
     {
-        foreach (var c in text)
+        // Word by word: the words are copied whole, a space is written only before the next word.
+        while (text.Length > 0)
         {
-            if (char.IsWhiteSpace(c))
+            var space = text.IndexOfAny(WhiteSpace);
+            var word = space < 0 ? text : text[..space];
+            if (word.Length > 0)
             {
-                pendingSpace = builder.Length > 0;
-                continue;
+                if (pendingSpace)
+                    builder.Append(' ');
+                pendingSpace = false;
+                builder.Append(word);
             }
 
-            if (pendingSpace)
-                builder.Append(' ');
-            pendingSpace = false;
-            builder.Append(c);
+            if (space < 0)
+                return;
+            pendingSpace = builder.Length > 0;
+            text = text[(space + 1)..];
         }
     }
 

@@ -34,14 +34,18 @@ internal static class TrackingPixels
             return true;
         foreach (var tracker in Hosts)
         {
-            if (host.Equals(tracker, StringComparison.OrdinalIgnoreCase) || host.EndsWith("." + tracker, StringComparison.OrdinalIgnoreCase))
+            // The host itself or a sub-domain of it (".tracker" at the end), compared in place.
+            if (host.EndsWith(tracker, StringComparison.OrdinalIgnoreCase)
+                && (host.Length == tracker.Length || host[host.Length - tracker.Length - 1] == '.'))
                 return true;
         }
 
-        var hostAndPath = host + source.AbsolutePath;
         foreach (var prefix in PathPrefixes)
         {
-            if (hostAndPath.StartsWith(prefix, StringComparison.OrdinalIgnoreCase))
+            // A host holds no '/': "host/path…" matches when the host is the prefix's and the path starts with the rest.
+            var slash = prefix.IndexOf('/', StringComparison.Ordinal);
+            if (host.AsSpan().Equals(prefix.AsSpan(0, slash), StringComparison.OrdinalIgnoreCase)
+                && source.AbsolutePath.StartsWith(prefix.AsSpan(slash), StringComparison.OrdinalIgnoreCase))
                 return true;
         }
 
