@@ -31,18 +31,22 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
     /// per execution. The matcher only merges titles that are equal, share a four-character prefix, or
     /// contain one another, so candidates are the titles starting like this one (title_start) or ending
     /// like it (title_end): every pair the matcher accepts except a title found in the middle of
-    /// another, and keys under four characters only meet equal keys. Both read only covering indexes,
-    /// bounded by the window; a match this source already reported is skipped afterwards
+    /// another, and keys under four characters only meet equal keys. Both walk the story indexes,
+    /// bounded by the window, and drop candidates whose fingerprints cannot match
+    /// (<see cref="StoryPrefilter"/>) before the article row is read for its title key; the limit
+    /// counts the survivors. A match this source already reported is skipped afterwards
     /// (<see cref="SourceReported"/>). The week expression must stay the one of the indexes.
     /// </summary>
     public PreparedCommand FindStoryCandidates { get; } = new(connection, """
-        SELECT seq, title_key, fingerprint, published FROM articles
+        SELECT seq, title_key, fingerprint, published FROM articles INDEXED BY articles_story_start
         WHERE published / 604800000 = $bucket AND title_start = $start AND published BETWEEN $from AND $to
+            AND story_may_match(fingerprint, $fingerprint)
         UNION ALL
-        SELECT seq, title_key, fingerprint, published FROM articles
+        SELECT seq, title_key, fingerprint, published FROM articles INDEXED BY articles_story_end
         WHERE published / 604800000 = $bucket AND title_end = $end AND published BETWEEN $from AND $to
+            AND story_may_match(fingerprint, $fingerprint)
         LIMIT $limit;
-        """, "$bucket", "$start", "$from", "$to", "$end", "$limit");
+        """, "$bucket", "$start", "$from", "$to", "$end", "$fingerprint", "$limit");
 
     public PreparedCommand SourceReported { get; } = new(connection, """
         SELECT EXISTS (SELECT 1 FROM article_entries WHERE article_seq = $seq AND source_id = $source_id);
