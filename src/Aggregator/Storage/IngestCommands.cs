@@ -34,19 +34,19 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
     /// another, and keys under four characters only meet equal keys. Both walk the story indexes,
     /// bounded by the window, and drop candidates whose fingerprints cannot match
     /// (<see cref="StoryPrefilter"/>) before the article row is read for its title key; the limit
-    /// counts the survivors. A match this source already reported is skipped afterwards
+    /// counts the survivors, the scan is bounded by the window. A match this source already reported is skipped afterwards
     /// (<see cref="SourceReported"/>). The week expression must stay the one of the indexes.
     /// </summary>
-    public PreparedCommand FindStoryCandidates { get; } = new(connection, """
+    public PreparedCommand FindStoryCandidates { get; } = new(connection, $"""
         SELECT seq, title_key, fingerprint, published FROM articles INDEXED BY articles_story_start
         WHERE published / 604800000 = $bucket AND title_start = $start AND published BETWEEN $from AND $to
-            AND story_may_match(fingerprint, $fingerprint)
+            AND {StoryPrefilter.Condition}
         UNION ALL
         SELECT seq, title_key, fingerprint, published FROM articles INDEXED BY articles_story_end
         WHERE published / 604800000 = $bucket AND title_end = $end AND published BETWEEN $from AND $to
-            AND story_may_match(fingerprint, $fingerprint)
+            AND {StoryPrefilter.Condition}
         LIMIT $limit;
-        """, "$bucket", "$start", "$from", "$to", "$end", "$fingerprint", "$limit");
+        """, "$bucket", "$start", "$from", "$to", "$end", "$fingerprint", "$numbers", "$limit");
 
     public PreparedCommand SourceReported { get; } = new(connection, """
         SELECT EXISTS (SELECT 1 FROM article_entries WHERE article_seq = $seq AND source_id = $source_id);

@@ -126,7 +126,7 @@ internal sealed partial class SqliteArticleStore
         // One execution per week the window touches (two at most for windows up to 3.5 days).
         for (var bucket = ArticleKeys.StoryBucket(from); bucket <= ArticleKeys.StoryBucket(to) && remaining > 0; bucket++)
         {
-            using var reader = ingestCommands.FindStoryCandidates.Bind(transaction, bucket, start, from, to, end, unchecked((long)article.BodyFingerprint), remaining).ExecuteReader();
+            using var reader = ingestCommands.FindStoryCandidates.Bind(transaction, bucket, start, from, to, end, unchecked((long)article.BodyFingerprint), StoryPrefilter.Numbers(article.BodyFingerprint), remaining).ExecuteReader();
             while (reader.Read())
             {
                 remaining--;
