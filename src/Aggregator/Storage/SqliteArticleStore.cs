@@ -59,7 +59,6 @@ internal sealed partial class SqliteArticleStore : IArticleStore
             await writer.ExecuteAsync("PRAGMA journal_mode = WAL;");
             await ConfigureAsync(writer, options, options.CacheSizeMebibytes);
             await MigrationRunner.ApplyAsync(writer, path, SchemaMigrations.All, cancellationToken);
-            StoryPrefilter.Register(writer, options.StoryMatch);
             return new SqliteArticleStore(path, connectionString, writer, time, options);
         }
         catch
