@@ -32,9 +32,9 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
     /// contain one another, so candidates are the titles starting like this one (title_start) or ending
     /// like it (title_end): every pair the matcher accepts except a title found in the middle of
     /// another, and keys under four characters only meet equal keys. Both walk the story indexes,
-    /// bounded by the window, and drop candidates whose fingerprints cannot match
+    /// bounded by the window, and drop candidates whose body numbers disagree with this one's
     /// (<see cref="StoryPrefilter"/>) before the article row is read for its title key; the limit
-    /// counts the survivors, the scan is bounded by the window. A match this source already reported is skipped afterwards
+    /// counts the survivors. A match this source already reported is skipped afterwards
     /// (<see cref="SourceReported"/>). The week expression must stay the one of the indexes.
     /// </summary>
     public PreparedCommand FindStoryCandidates { get; } = new(connection, $"""
