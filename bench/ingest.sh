@@ -25,12 +25,13 @@
 # the title key (a third the size: 0.82 -> 0.64 frames per entry each); candidates whose body
 # numbers disagree are dropped in SQL on the index entries (StoryPrefilter), so 2,123 level-3
 # candidate rows reach .NET over the corpus instead of 509,039; one statement does the level-1,
-# tombstone and level-2 lookups. Same period, same machine (load ~20), before = ff3fb56 (schema 1)
-# / after = 3d23c12 (schema 2): store 1,448 / 1,535 rows/s, raw 15,113 / 17,651, ratio 0.09 (runs
-# 0.14 / 0.09 / 0.08) / 0.06 (0.03 / 0.06 / 0.09; the first run overlapped the test suite), store
-# CPU ~226 / ~232 us per entry (noisy, no clear change), written 34.3 / 32.9 KiB per entry (raw 6.1),
-# database 4,716 / 4,644 bytes per article (raw 4,175). A 256 MiB writer cache instead of 64 changed
-# nothing measurable (1,534 / 1,665 vs 1,779 / 1,287 rows/s). Still far from the 0.8x target. Left,
+# tombstone and level-2 lookups. Before = ff3fb56 (schema 1) / after = 86fbc10 (schema 2), run back
+# to back at load ~10-14: store 2,530 / 2,523 rows/s, raw 32,763 / 26,757, ratio 0.08 (runs 0.08 /
+# 0.08 / 0.07) / 0.09 (0.10 / 0.09 / 0.07), store CPU 186-216 / 183-210 us per entry: no change beyond
+# the noise. Written 34.3 / 32.9 KiB per entry (raw 6.1), database 4,716 / 4,644 bytes per article
+# (raw 4,175). Earlier, at load ~20: 0.09 / 0.06 (1,448 / 1,535 rows/s; one run overlapped the test
+# suite). A 256 MiB writer cache instead of 64 changed nothing measurable (1,534 / 1,665 vs
+# 1,779 / 1,287 rows/s). Still far from the 0.8x target. Left,
 # by WAL frames per entry: article_categories_latest (1.52: ~2 category rows per article, each placed
 # by date; only fewer rows, e.g. a source's configured categories kept once per source, would cut
 # it); the UNIQUE id index (0.91, random over the whole table: an integer-hash index would be a
