@@ -11,10 +11,34 @@
 # Seen 2026-11-28 (2 shared cores under load averages of 20-90, PRELOAD=1000000, medians of 3, one run
 # each, the same templates): wal_autocheckpoint 10,000: store 808 rows/s, raw 7,750, ratio 0.16 (runs
 # 0.10 / 0.21 / 0.16), store 36.9 KiB written per entry vs raw 9.8; wal_autocheckpoint 40,000 (now the
-# default): store 912, raw 5,847, ratios 0.09 / 0.09 / 0.25, store 34.3 KiB vs raw 6.1. Database:
-# 4,716 bytes per article vs 4,175 per raw row. The store maintains ~10 B-trees to raw's two, and the
-# corpus's entries land at random places in each (their dates are spread over two months), so every
-# 40-entry commit rewrites several hundred pages: far from the 0.8x target.
+# default): store 912, raw 5,847, ratios 0.09 / 0.09 / 0.25, store 34.3 KiB vs raw 6.1.
+# Where the time goes (PRELOAD=200000, per-statement stopwatches, one quiet run): ~155 us of CPU per
+# entry in the statements (level-3 candidates ~70, the article insert with its indexes and link
+# trigger ~45, categories ~13, entry ~10, the three lookups ~13; Dapper and JSON are not on this
+# path) and ~100 us per entry in COMMIT (WAL frames, and the checkpoints the store reaches and raw
+# does not). WAL frames per entry, by B-tree (read back from the WAL): article_categories_latest
+# 1.52, articles 0.91, the id index 0.91, each title index 0.82, links 0.52, articles_published
+# 0.48, article_entries_article 0.42, the rest 0.5: 6.9 pages per entry to raw's ~1.5. The corpus's
+# dates are spread over two months and its feeds each span them, so every index ordered by date or
+# by hash takes its ~40 inserts per commit on ~40 different pages.
+# Schema 2 (migration 2) and the ingest changes of 2026-11-28: the title indexes no longer carry
+# the title key (a third the size: 0.82 -> 0.64 frames per entry each); candidates whose body
+# numbers disagree are dropped in SQL on the index entries (StoryPrefilter), so 2,123 level-3
+# candidate rows reach .NET over the corpus instead of 509,039; one statement does the level-1,
+# tombstone and level-2 lookups. Before = ff3fb56 (schema 1) / after = 86fbc10 (schema 2), run back
+# to back at load ~10-14: store 2,530 / 2,523 rows/s, raw 32,763 / 26,757, ratio 0.08 (runs 0.08 /
+# 0.08 / 0.07) / 0.09 (0.10 / 0.09 / 0.07), store CPU 186-216 / 183-210 us per entry: no change beyond
+# the noise. Written 34.3 / 32.9 KiB per entry (raw 6.1), database 4,716 / 4,644 bytes per article
+# (raw 4,175). Earlier, at load ~20: 0.09 / 0.06 (1,448 / 1,535 rows/s; one run overlapped the test
+# suite). A 256 MiB writer cache instead of 64 changed nothing measurable (1,534 / 1,665 vs
+# 1,779 / 1,287 rows/s). Still far from the 0.8x target. Left,
+# by WAL frames per entry: article_categories_latest (1.52: ~2 category rows per article, each placed
+# by date; only fewer rows, e.g. a source's configured categories kept once per source, would cut
+# it); the UNIQUE id index (0.91, random over the whole table: an integer-hash index would be a
+# quarter of the size, but dropping the UNIQUE constraint rebuilds the articles table, minutes over
+# 1,000,000 rows); the story indexes (1.28: the corpus's templated titles put ~100 entries per anchor
+# in a 96 h window, all scanned); article_entries_article (0.42: merges insert at old articles);
+# and the checkpoints the store's 33 KiB per entry reach inside the timed section (raw's 6.1 never do).
 # Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR for the templates, as much again per run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"

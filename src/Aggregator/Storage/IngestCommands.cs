@@ -5,21 +5,21 @@ namespace Aggregator.Storage;
 /// <summary>The statements of the ingest path, prepared once on the write connection and reused.</summary>
 internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
 {
-    /// <summary>Level 1: this source's entry, its stored hash, and whether it is the article's canonical copy.</summary>
-    public PreparedCommand FindEntry { get; } = new(connection, """
-        SELECT e.article_seq, e.content_hash, (a.source_id = $source_id AND a.entry_key = $entry_key)
-        FROM article_entries e JOIN articles a ON a.seq = e.article_seq
-        WHERE e.source_id = $source_id AND e.entry_key = $entry_key;
-        """, "$source_id", "$entry_key");
-
-    public PreparedCommand IsTombstoned { get; } = new(connection, """
-        SELECT EXISTS (SELECT 1 FROM tombstones WHERE key IN ($entry, $link));
-        """, "$entry", "$link");
-
-    /// <summary>Level 2: the article that owns this link (any report's link, or a canonical link).</summary>
-    public PreparedCommand FindByLink { get; } = new(connection, """
-        SELECT article_seq FROM links WHERE link = $link;
-        """, "$link");
+    /// <summary>
+    /// The lookups of one entry in one execution: level 1 (this source's entry: its article, stored
+    /// hash, and whether it is the article's canonical copy), and only when level 1 finds nothing (CASE
+    /// evaluates its branches lazily) the tombstone check and level 2 (the article owning this link,
+    /// any report's or a canonical link). Three statements before; each execution costs more in
+    /// .NET and the binding than in SQLite.
+    /// </summary>
+    public PreparedCommand Lookup { get; } = new(connection, """
+        SELECT e.article_seq, e.content_hash, a.source_id = $source_id AND a.entry_key = $entry_key,
+            CASE WHEN e.article_seq IS NULL THEN EXISTS (SELECT 1 FROM tombstones WHERE key IN ($entry_tombstone, $link_tombstone)) END,
+            CASE WHEN e.article_seq IS NULL THEN (SELECT article_seq FROM links WHERE link = $link) END
+        FROM (SELECT 1) AS entry
+        LEFT JOIN article_entries e ON e.source_id = $source_id AND e.entry_key = $entry_key
+        LEFT JOIN articles a ON a.seq = e.article_seq;
+        """, "$source_id", "$entry_key", "$entry_tombstone", "$link_tombstone", "$link");
 
     /// <summary>Records a report's link for its article; a link another article owns stays that article's.</summary>
     public PreparedCommand AddLink { get; } = new(connection, """
@@ -31,18 +31,22 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
     /// per execution. The matcher only merges titles that are equal, share a four-character prefix, or
     /// contain one another, so candidates are the titles starting like this one (title_start) or ending
     /// like it (title_end): every pair the matcher accepts except a title found in the middle of
-    /// another, and keys under four characters only meet equal keys. Both read only covering indexes,
-    /// bounded by the window; a match this source already reported is skipped afterwards
+    /// another, and keys under four characters only meet equal keys. Both walk the story indexes,
+    /// bounded by the window, and drop candidates whose body numbers disagree with this one's
+    /// (<see cref="StoryPrefilter"/>) before the article row is read for its title key; the limit
+    /// counts the survivors. A match this source already reported is skipped afterwards
     /// (<see cref="SourceReported"/>). The week expression must stay the one of the indexes.
     /// </summary>
-    public PreparedCommand FindStoryCandidates { get; } = new(connection, """
-        SELECT seq, title_key, fingerprint, published FROM articles
+    public PreparedCommand FindStoryCandidates { get; } = new(connection, $"""
+        SELECT seq, title_key, fingerprint, published FROM articles INDEXED BY articles_story_start
         WHERE published / 604800000 = $bucket AND title_start = $start AND published BETWEEN $from AND $to
+            AND {StoryPrefilter.Condition}
         UNION ALL
-        SELECT seq, title_key, fingerprint, published FROM articles
+        SELECT seq, title_key, fingerprint, published FROM articles INDEXED BY articles_story_end
         WHERE published / 604800000 = $bucket AND title_end = $end AND published BETWEEN $from AND $to
+            AND {StoryPrefilter.Condition}
         LIMIT $limit;
-        """, "$bucket", "$start", "$from", "$to", "$end", "$limit");
+        """, "$bucket", "$start", "$from", "$to", "$end", "$fingerprint", "$numbers", "$limit");
 
     public PreparedCommand SourceReported { get; } = new(connection, """
         SELECT EXISTS (SELECT 1 FROM article_entries WHERE article_seq = $seq AND source_id = $source_id);
@@ -105,7 +109,7 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { FindEntry, IsTombstoned, FindByLink, AddLink, FindStoryCandidates, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
+        foreach (var command in new[] { Lookup, AddLink, FindStoryCandidates, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
             command.Dispose();
     }
 }

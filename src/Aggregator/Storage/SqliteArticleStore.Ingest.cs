@@ -42,9 +42,12 @@ internal sealed partial class SqliteArticleStore
     {
         var commands = ingestCommands;
         var sourceId = source.Id;
-        using (var reader = commands.FindEntry.Bind(transaction, sourceId, article.EntryKey).ExecuteReader())
+        long? linked;
+        using (var reader = commands.Lookup.Bind(transaction, sourceId, article.EntryKey,
+            ArticleKeys.EntryTombstone(sourceId, article.EntryKey), ArticleKeys.LinkTombstone(article.Link), article.Link).ExecuteReader())
         {
-            if (reader.Read())
+            reader.Read();
+            if (!reader.IsDBNull(0))
             {
                 var seq = reader.GetInt64(0);
                 var storedHash = reader.GetString(1);
@@ -59,15 +62,13 @@ internal sealed partial class SqliteArticleStore
                 MergeCategories(transaction, seq, article.Categories, null);
                 return IngestOutcome.Updated;
             }
+
+            if (reader.GetInt64(3) == 1)
+                return IngestOutcome.Suppressed;
+            linked = reader.IsDBNull(4) ? null : reader.GetInt64(4);
         }
 
-        var tombstoned = (long)commands.IsTombstoned.Bind(transaction,
-            ArticleKeys.EntryTombstone(sourceId, article.EntryKey), ArticleKeys.LinkTombstone(article.Link)).ExecuteScalar()!;
-        if (tombstoned == 1)
-            return IngestOutcome.Suppressed;
-
-        var existing = commands.FindByLink.Bind(transaction, article.Link).ExecuteScalar() as long?
-            ?? FindSameStory(transaction, sourceId, article);
+        var existing = linked ?? FindSameStory(transaction, sourceId, article);
         if (existing is { } match)
         {
             UpsertEntry(transaction, source, article, match);
@@ -104,7 +105,7 @@ internal sealed partial class SqliteArticleStore
         // One execution per week the window touches (two at most for windows up to 3.5 days).
         for (var bucket = ArticleKeys.StoryBucket(from); bucket <= ArticleKeys.StoryBucket(to) && remaining > 0; bucket++)
         {
-            using var reader = ingestCommands.FindStoryCandidates.Bind(transaction, bucket, start, from, to, end, remaining).ExecuteReader();
+            using var reader = ingestCommands.FindStoryCandidates.Bind(transaction, bucket, start, from, to, end, unchecked((long)article.BodyFingerprint), StoryPrefilter.Numbers(article.BodyFingerprint), remaining).ExecuteReader();
             while (reader.Read())
             {
                 remaining--;

@@ -17,7 +17,8 @@ internal sealed record StorageOptions
     public StoryMatchOptions StoryMatch { get; init; } = new();
     /// <summary>
     /// At most this many level-3 candidates are compared per entry: a bound on the cost of generic
-    /// titles shared by hundreds of articles in the window.
+    /// titles shared by hundreds of articles in the window. Counted after the fingerprint prefilter
+    /// (<see cref="StoryPrefilter"/>), which drops the candidates whose body numbers disagree inside SQLite.
     /// </summary>
     public int MaxStoryCandidates { get; init; } = 64;
     /// <summary>Page cache of the writer connection: the indexes of a large store must stay in memory for fast ingest.</summary>

@@ -1,3 +1,4 @@
+using Aggregator.Model;
 using Aggregator.Storage;
 using Aggregator.Storage.Migrations;
 using Aggregator.Tests.Support;
@@ -61,6 +62,60 @@ public sealed class MigrationTests
 
         Assert.Contains("schema version 999, newer than", error.Message, StringComparison.Ordinal);
         Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task AVersionOneDatabaseMigratesToTheNarrowStoryIndexesAndItsStoriesStillMerge()
+    {
+        var directory = StorageTestStore.NewDirectory();
+        Directory.CreateDirectory(directory);
+        var stored = new ArticleBuilder().From("stcn").Key("s1").Title("宁德时代三季度净利增25%，超市场预期").Build();
+        await using (var connection = await OpenRawAsync(directory))
+        {
+            await MigrationRunner.ApplyAsync(connection, "test.db", [SchemaMigrations.All[0]], None);
+            await InsertVersionOneArticleAsync(connection, stored);
+        }
+
+        await using (var store = await SqliteArticleStore.OpenAsync(directory, TimeProvider.System, null, None))
+        {
+            var other = new ArticleBuilder().From("cls").Key("c1").Link("https://cls.example.com/1.html").Title("财联社：宁德时代三季度净利增25%，超市场预期").Build();
+            var result = await store.IngestAsync(StorageTestStore.Source("cls"), [other], StorageTestStore.Start, None);
+
+            Assert.Equal(1, result.Merged);
+        }
+
+        await using (var connection = await OpenRawAsync(directory))
+        {
+            var indexes = (await connection.QueryAsync<string>("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'articles' AND sql IS NOT NULL ORDER BY name;")).ToList();
+            Assert.Equal(["articles_published", "articles_story_end", "articles_story_start"], indexes);
+            Assert.Equal(SchemaMigrations.LatestVersion, await connection.ExecuteScalarAsync<long>("PRAGMA user_version;"));
+            Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check;"));
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    /// <summary>An article as a version-1 store held it (the columns have not changed since).</summary>
+    private static async Task InsertVersionOneArticleAsync(SqliteConnection connection, Article article)
+    {
+        const string sql = """
+            INSERT INTO sources (id, title, url) VALUES (@SourceId, @SourceId, 'https://stcn.example.com/rss.xml');
+            INSERT INTO articles (id, canonical_link, source_id, entry_key, title, title_key, author, published, first_seen,
+                last_changed, body, summary, content_hash, title_start, title_end, fingerprint)
+            VALUES ('v1', @Link, @SourceId, @EntryKey, @Title, @TitleKey, '', @Published, @Published, @Published, @Body, @Summary,
+                @ContentHash, @TitleStart, @TitleEnd, @Fingerprint);
+            INSERT INTO article_entries (source_id, entry_key, article_seq, link, content_hash)
+            SELECT @SourceId, @EntryKey, seq, @Link, @ContentHash FROM articles WHERE id = 'v1';
+            """;
+        await connection.ExecuteAsync(sql, new
+        {
+            article.SourceId, article.Link, article.EntryKey, article.Title, article.TitleKey, article.Body, article.Summary, article.ContentHash,
+            Published = ArticleKeys.ToStored(article.Published),
+            TitleStart = ArticleKeys.TitleStart(article.TitleKey),
+            TitleEnd = ArticleKeys.TitleEnd(article.TitleKey),
+            Fingerprint = unchecked((long)article.BodyFingerprint),
+        });
     }
 
     [Fact]

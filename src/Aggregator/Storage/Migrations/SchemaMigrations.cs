@@ -111,6 +111,16 @@ internal static class SchemaMigrations
                 created INTEGER NOT NULL
             ) STRICT, WITHOUT ROWID;
             """),
+        // The story indexes drop the title key: candidates are filtered on their fingerprints inside
+        // SQLite first (StoryPrefilter) and only the few survivors read their title from the article
+        // row. Entries about a third the size put a week's inserts on fewer pages: 0.64 WAL pages per
+        // entry and index instead of 0.82 in the corpus benchmark (bench/ingest.sh).
+        new(2, "narrow story indexes", """
+            DROP INDEX IF EXISTS articles_title_start;
+            DROP INDEX IF EXISTS articles_title_end;
+            CREATE INDEX IF NOT EXISTS articles_story_start ON articles(published / 604800000, title_start, published, fingerprint);
+            CREATE INDEX IF NOT EXISTS articles_story_end ON articles(published / 604800000, title_end, published, fingerprint);
+            """),
     ];
 
     public static int LatestVersion => All[^1].Version;
