@@ -10,14 +10,19 @@ namespace Aggregator.Http;
 /// </summary>
 internal static class ConditionalRequest
 {
-    public static bool IsNotModified(StringValues ifNoneMatch, StringValues ifModifiedSince, ServedFile file, ServedVariant variant)
+    public static bool IsNotModified(StringValues ifNoneMatch, StringValues ifModifiedSince, ServedFile file, ServedVariant variant) =>
+        IsNotModified(ifNoneMatch, ifModifiedSince, file.LastModified, variant.ETagText);
+
+    /// <param name="lastModified">The representation's Last-Modified, in whole seconds.</param>
+    /// <param name="etag">The representation's strong ETag, quotes included.</param>
+    public static bool IsNotModified(StringValues ifNoneMatch, StringValues ifModifiedSince, DateTimeOffset lastModified, string etag)
     {
         if (!StringValues.IsNullOrEmpty(ifNoneMatch))
-            return Matches(ifNoneMatch, variant.ETagText);
+            return Matches(ifNoneMatch, etag);
 
         if (StringValues.IsNullOrEmpty(ifModifiedSince) || ifModifiedSince.Count != 1)
             return false;
-        return HeaderUtilities.TryParseDate(ifModifiedSince.ToString(), out var since) && file.LastModified <= since;
+        return HeaderUtilities.TryParseDate(ifModifiedSince.ToString(), out var since) && lastModified <= since;
     }
 
     private static bool Matches(StringValues header, string etag)

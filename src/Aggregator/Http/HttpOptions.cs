@@ -8,4 +8,10 @@ internal sealed class HttpOptions
 
     /// <summary>Brotli quality (0–11) of the prepared br bytes: paid once per changed file (an archive page's on its first request), never per request.</summary>
     public int BrotliQuality { get; set; } = 6;
+
+    /// <summary>
+    /// Bytes of archive pages (read from their files, compressed for a request) kept for the next
+    /// request of the same page; least recently used ones are dropped beyond this. 0 keeps none.
+    /// </summary>
+    public long ArchivePageCacheBytes { get; set; } = 4 * 1024 * 1024;
 }

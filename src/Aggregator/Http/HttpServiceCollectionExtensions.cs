@@ -21,7 +21,9 @@ internal static class HttpServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AggregatorMetrics>();
         services.TryAddSingleton<ConfigurationStatus>();
+        services.AddOptions<PublishingOptions>();
         services.TryAddSingleton<ServedSite>();
+        services.TryAddSingleton<ArchivePageReader>();
         services.TryAddSingleton<PublishedFileEndpoint>();
         services.TryAddSingleton<HealthEndpoint>();
         services.TryAddSingleton<MetricsEndpoint>();
