@@ -1,15 +1,17 @@
 using System.Diagnostics;
+using System.Runtime;
 using Aggregator.Publishing;
 using Microsoft.Extensions.Logging;
 
 namespace Aggregator.Scheduling;
 
 /// <summary>
-/// After a publish that replaced files, gives the memory of the previous site back to the OS. The
-/// daemon holds every published file in memory (the HTTP server hands them out from there); a publish
-/// builds the new site beside the old one, and the old one's large arrays would otherwise sit in a
-/// fragmented large-object heap and in malloc's free lists until the next publish — the daemon's idle
-/// resident size would be its busiest moment's. One aggressive (compacting, decommitting) collection
+/// After a publish that replaced files, gives the memory of the publish back to the OS. A publish
+/// builds the whole site in memory (every archive page included) and reads archive pages back for
+/// their cached entries, though the daemon then keeps only the first pages (HTTP reads archive pages
+/// from their files); those large arrays would otherwise sit in a fragmented large-object heap and in
+/// malloc's free lists until the next publish — the daemon's idle resident size would be its busiest
+/// moment's. One aggressive (compacting, decommitting) collection
 /// per publish costs a pause of tens of milliseconds; publishes are debounced, so at most one runs
 /// every couple of seconds under a burst of polls and a few an hour when idle.
 /// </summary>
@@ -25,6 +27,10 @@ internal sealed class MemoryReleaseAfterPublish(ILogger<MemoryReleaseAfterPublis
             return Task.CompletedTask;
         var before = Environment.WorkingSet;
         var started = Stopwatch.GetTimestamp();
+        // The large-object heap is not compacted by default, aggressive or not: a heap dump of serve
+        // idle after a publish (50,000 articles) showed 70 MB of live arrays in 10 LOH regions holding
+        // 240 MB of free space, all of it resident. The pages of a publish are large objects.
+        GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         NativeHeap.Trim();
         logger.LogDebug(
