@@ -51,10 +51,11 @@ internal sealed class EntryFragmentCache
     public bool TryGet(LatestArticleKey key, PageFileReader pages, out ReadOnlyMemory<byte> fragment)
     {
         SpilledEntry? spilled;
+        var fingerprint = EntryKeyFingerprint.Of(key);
         lock (_gate)
         {
             fragment = ReadOnlyMemory<byte>.Empty;
-            if (!_entries.TryGetValue(key.ArticleId, out var cached) || cached.Key != key)
+            if (!_entries.TryGetValue(key.ArticleId, out var cached) || cached.Key != fingerprint)
                 return false;
             cached.Generation = _generation;
             if (cached.Spilled is null)
@@ -74,8 +75,9 @@ internal sealed class EntryFragmentCache
     /// <summary>Keeps the entry rendered for this version of the article, replacing any older one.</summary>
     public void Add(LatestArticleKey key, ReadOnlyMemory<byte> fragment)
     {
+        var fingerprint = EntryKeyFingerprint.Of(key);
         lock (_gate)
-            _entries[key.ArticleId] = new CachedEntry(key, fragment, null, _generation);
+            _entries[key.ArticleId] = new CachedEntry(fingerprint, fragment, null, _generation);
     }
 
     /// <summary>
@@ -88,9 +90,10 @@ internal sealed class EntryFragmentCache
         lock (_gate)
         {
             // Placed on a first page by this publish already (another feed's): that slice stays in memory anyway.
-            if (!firstPage && _entries.TryGetValue(key.ArticleId, out var cached) && cached.Key == key && cached.PlacedIn == _generation && cached.InFirstPage)
+            var fingerprint = EntryKeyFingerprint.Of(key);
+            if (!firstPage && _entries.TryGetValue(key.ArticleId, out var cached) && cached.Key == fingerprint && cached.PlacedIn == _generation && cached.InFirstPage)
                 return;
-            _entries[key.ArticleId] = new CachedEntry(key, document.AsMemory(offset, length), firstPage ? null : pagePath, _generation)
+            _entries[key.ArticleId] = new CachedEntry(fingerprint, document.AsMemory(offset, length), firstPage ? null : pagePath, _generation)
             {
                 InFirstPage = firstPage,
                 PlacedIn = _generation,
@@ -194,9 +197,9 @@ internal sealed class EntryFragmentCache
     private static bool LooksLikeEntry(ReadOnlySpan<byte> bytes) =>
         bytes.StartsWith("<entry"u8) && bytes.EndsWith("</entry>"u8);
 
-    private sealed class CachedEntry(LatestArticleKey key, ReadOnlyMemory<byte> bytes, string? pagePath, long generation)
+    private sealed class CachedEntry(EntryKeyFingerprint key, ReadOnlyMemory<byte> bytes, string? pagePath, long generation)
     {
-        public LatestArticleKey Key { get; } = key;
+        public EntryKeyFingerprint Key { get; } = key;
 
         /// <summary>The fragment, or its slice of a page; empty once spilled.</summary>
         public ReadOnlyMemory<byte> Bytes { get; } = bytes;
