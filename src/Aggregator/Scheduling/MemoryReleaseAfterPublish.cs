@@ -24,15 +24,26 @@ internal sealed class MemoryReleaseAfterPublish(ILogger<MemoryReleaseAfterPublis
     {
         var before = Environment.WorkingSet;
         var started = Stopwatch.GetTimestamp();
+        Release();
+        logger.LogDebug(
+            "Released memory after the publish: resident {BeforeMiB} MiB -> {AfterMiB} MiB in {Milliseconds:F0} ms",
+            before >> 20, Environment.WorkingSet >> 20, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// One compacting, decommitting collection (the large-object heap included) and a malloc_trim.
+    /// Also called after serve's start-up publish, which no listener hears: when the first polls
+    /// bring nothing new, no other publish follows, and a heap dump of serve idle over 1,000,000
+    /// articles showed that publish's 345 MB of dead arrays still resident.
+    /// </summary>
+    public static void Release()
+    {
         // The large-object heap is not compacted by default, aggressive or not: a heap dump of serve
         // idle after a publish (50,000 articles) showed 70 MB of live arrays in 10 LOH regions holding
         // 240 MB of free space, all of it resident. The pages of a publish are large objects.
         GCSettings.LargeObjectHeapCompactionMode = GCLargeObjectHeapCompactionMode.CompactOnce;
         GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
         NativeHeap.Trim();
-        logger.LogDebug(
-            "Released memory after the publish: resident {BeforeMiB} MiB -> {AfterMiB} MiB in {Milliseconds:F0} ms",
-            before >> 20, Environment.WorkingSet >> 20, Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        return Task.CompletedTask;
     }
 }
