@@ -24,6 +24,7 @@ internal static class HttpServiceCollectionExtensions
         services.AddOptions<PublishingOptions>();
         services.TryAddSingleton<ServedSite>();
         services.TryAddSingleton<ArchivePageReader>();
+        services.AddHostedService<IdleMemoryRelease>();
         services.TryAddSingleton<PublishedFileEndpoint>();
         services.TryAddSingleton<HealthEndpoint>();
         services.TryAddSingleton<MetricsEndpoint>();
