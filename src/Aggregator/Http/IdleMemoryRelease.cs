@@ -16,9 +16,9 @@ namespace Aggregator.Http;
 /// </summary>
 internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> logger) : BackgroundService
 {
-    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
     public const long Threshold = 64L << 20;
-    public const long QuietBelow = 4L << 20;
+    public const long QuietBelow = 2L << 20;
 
     /// <summary>Whether to release now, from the allocated totals at the last release, the last check and now.</summary>
     public static bool ShouldRelease(long atLastRelease, long atLastCheck, long now) =>
