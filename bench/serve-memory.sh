@@ -15,9 +15,9 @@
 #   before (whole site in ServedSite + SitePublisher, 52,000 entries cached)   1,024 /   - / 1,612+
 #   archive pages from disk, entry cache spilled to the page files              698 / 698 / 1,329
 #   + release after the start-up publish                                         685 / 685 / 1,349
-#   + release once idle after a poll burst (IdleMemoryRelease)                   658 / 347 / 1,052
-# The max of the last run is its first two samples, taken before the first quiet 15 s interval
-# after the start-up polls; from then on 321-354 MiB. GC heap then: ~120 MB committed (first pages
+#   + release once idle after a poll burst (IdleMemoryRelease, every 15 s)       658 / 347 / 1,052
+#   + IdleMemoryRelease every 5 s (the max above was two samples before its first release)  325 / 324 / 1,068
+# GC heap when idle: ~120 MB committed (first pages
 # with their gzip and br bytes ~70 MB, the entry cache's records ~20 MB), the rest native (SQLite
 # page caches, malloc arenas, runtime code and stacks).
 set -euo pipefail
