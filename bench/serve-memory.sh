@@ -11,6 +11,15 @@
 # Until 2026-11-28 serve prepared gzip and quality-11 brotli bytes of every published file (1,122
 # files, 365 MiB at full size) before it polled: on the shared 2-core machine (load 40-140) that
 # alone took over 20 minutes. Archive pages are now compressed on their first request (brotli 6).
+# Full size, same script (2026-11-28, load 25-35), idle max / median / start-up peak, MiB:
+#   before (whole site in ServedSite + SitePublisher, 52,000 entries cached)   1,024 /   - / 1,612+
+#   archive pages from disk, entry cache spilled to the page files              698 / 698 / 1,329
+#   + release after the start-up publish                                         685 / 685 / 1,349
+#   + release once idle after a poll burst (IdleMemoryRelease, every 15 s)       658 / 347 / 1,052
+#   + IdleMemoryRelease every 5 s (the max above was two samples before its first release)  325 / 324 / 1,068
+# GC heap when idle: ~120 MB committed (first pages
+# with their gzip and br bytes ~70 MB, the entry cache's records ~20 MB), the rest native (SQLite
+# page caches, malloc arenas, runtime code and stacks).
 set -euo pipefail
 
 SOURCES=${SOURCES:-1000}

@@ -69,6 +69,9 @@ internal static class AggregatorWebHost
             await store.SyncSourcesAsync(settings.Sources, cancellationToken);
             app.Services.GetRequiredService<ConfigurationStatus>().SetSettings(settings);
             await app.Services.GetRequiredService<IFeedPublisher>().PublishAsync(settings, store, cancellationToken);
+            // The start-up publish built every page from scratch; its garbage must not be what an idle
+            // daemon keeps resident (later publishes release theirs through the scheduler's listener).
+            Scheduling.MemoryReleaseAfterPublish.Release();
             return app;
         }
         catch

@@ -10,13 +10,18 @@ namespace Aggregator.Http;
 /// </summary>
 internal static class ConditionalRequest
 {
-    public static bool IsNotModified(StringValues ifNoneMatch, StringValues ifModifiedSince, ServedFile file, ServedVariant variant)
+    public static bool IsNotModified(StringValues ifNoneMatch, StringValues ifModifiedSince, ServedFile file, ServedVariant variant) =>
+        IsNotModified(ifNoneMatch, ifModifiedSince, file.LastModified, variant.ETagText);
+
+    /// <param name="lastModified">The representation's Last-Modified, in whole seconds.</param>
+    /// <param name="etag">The representation's strong ETag, quotes included.</param>
+    public static bool IsNotModified(StringValues ifNoneMatch, StringValues ifModifiedSince, DateTimeOffset lastModified, string etag)
     {
         if (!StringValues.IsNullOrEmpty(ifNoneMatch))
         {
             foreach (var value in ifNoneMatch)
             {
-                if (Matches((value ?? string.Empty).AsSpan(), variant.ETagText))
+                if (Matches((value ?? string.Empty).AsSpan(), etag))
                     return true;
             }
 
@@ -25,7 +30,7 @@ internal static class ConditionalRequest
 
         if (StringValues.IsNullOrEmpty(ifModifiedSince) || ifModifiedSince.Count != 1)
             return false;
-        return IsNotModifiedSince(ifModifiedSince.ToString(), file);
+        return IsNotModifiedSince(ifModifiedSince.ToString(), lastModified);
     }
 
     /// <summary>
@@ -36,11 +41,11 @@ internal static class ConditionalRequest
     {
         if (!ifNoneMatch.IsEmpty)
             return Matches(ifNoneMatch, variant.ETagText);
-        return !ifModifiedSince.IsEmpty && IsNotModifiedSince(ifModifiedSince.ToString(), file);
+        return !ifModifiedSince.IsEmpty && IsNotModifiedSince(ifModifiedSince.ToString(), file.LastModified);
     }
 
-    private static bool IsNotModifiedSince(string ifModifiedSince, ServedFile file) =>
-        HeaderUtilities.TryParseDate(ifModifiedSince, out var since) && file.LastModified <= since;
+    private static bool IsNotModifiedSince(string ifModifiedSince, DateTimeOffset lastModified) =>
+        HeaderUtilities.TryParseDate(ifModifiedSince, out var since) && lastModified <= since;
 
     private static bool Matches(ReadOnlySpan<char> value, string etag)
     {

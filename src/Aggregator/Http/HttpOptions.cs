@@ -15,4 +15,10 @@ internal sealed class HttpOptions
     /// every request goes through Kestrel's HTTP layer and <see cref="PublishedFileEndpoint"/>.
     /// </summary>
     public bool DirectSend { get; set; } = true;
+
+    /// <summary>
+    /// Bytes of archive pages (read from their files, compressed for a request) kept for the next
+    /// request of the same page; least recently used ones are dropped beyond this. 0 keeps none.
+    /// </summary>
+    public long ArchivePageCacheBytes { get; set; } = 4 * 1024 * 1024;
 }

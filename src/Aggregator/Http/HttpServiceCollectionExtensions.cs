@@ -22,7 +22,10 @@ internal static class HttpServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<AggregatorMetrics>();
         services.TryAddSingleton<ConfigurationStatus>();
+        services.AddOptions<PublishingOptions>();
         services.TryAddSingleton<ServedSite>();
+        services.TryAddSingleton<ArchivePageReader>();
+        services.AddHostedService<IdleMemoryRelease>();
         services.TryAddSingleton<PublishedFileEndpoint>();
         services.TryAddSingleton<DirectFileServer>();
         services.TryAddSingleton<HealthEndpoint>();

@@ -6,14 +6,20 @@ using Microsoft.Extensions.Primitives;
 namespace Aggregator.Http;
 
 /// <summary>
-/// Serves the published files from memory: GET and HEAD, 304 on a matching validator, the
-/// negotiated encoding's prepared bytes written as they are. Every header value is a cached
-/// <see cref="StringValues"/>, so the fast path allocates nothing of its own.
+/// Serves the published files: GET and HEAD, 304 on a matching validator, the negotiated encoding's
+/// bytes written as they are. First pages, the index and the OPML come from memory, prepared per
+/// publish; every header value is a cached <see cref="StringValues"/>, so that fast path allocates
+/// nothing of its own. Archive pages come from their files (<see cref="ArchivePageReader"/>).
 /// </summary>
-internal sealed class PublishedFileEndpoint(ServedSite site, AggregatorMetrics metrics, IOptions<HttpOptions> options)
+internal sealed class PublishedFileEndpoint(ServedSite site, ArchivePageReader archive, AggregatorMetrics metrics, IOptions<HttpOptions> options)
 {
     private static readonly StringValues VaryValue = "Accept-Encoding";
     private static readonly StringValues AllowValue = "GET, HEAD";
+    private static readonly StringValues BrotliValue = "br";
+    private static readonly StringValues GzipValue = "gzip";
+    private static readonly StringValues NoStore = "no-store";
+    private static readonly StringValues RetryAfterValue = "60";
+    private static readonly StringValues TextPlain = "text/plain; charset=utf-8";
     private readonly StringValues cacheControl = string.Create(CultureInfo.InvariantCulture, $"public, max-age={options.Value.CacheMaxAgeSeconds}");
 
     /// <summary>
@@ -21,7 +27,9 @@ internal sealed class PublishedFileEndpoint(ServedSite site, AggregatorMetrics m
     /// routing or endpoint work; anything else goes on to <paramref name="next"/>.
     /// </summary>
     public RequestDelegate Middleware(RequestDelegate next) =>
-        context => site.Find(context.Request.Path.Value) is { } file ? Serve(context, file) : next(context);
+        context => site.Find(context.Request.Path.Value) is { } file ? Serve(context, file)
+            : site.FindArchivePage(context.Request.Path.Value) is { } page ? ServeArchivePageAsync(context, page)
+            : next(context);
 
     /// <summary>The catch-all endpoint: what the middleware passed on, i.e. 404 (or 405) for unknown paths.</summary>
     public Task HandleAsync(HttpContext context) => Serve(context, site.Find(context.Request.Path.Value));
@@ -73,6 +81,65 @@ internal sealed class PublishedFileEndpoint(ServedSite site, AggregatorMetrics m
         // the headers and the body go out in the same flush.
         var write = response.BodyWriter.WriteAsync(variant.Body, context.RequestAborted);
         return write.IsCompletedSuccessfully ? Task.CompletedTask : AwaitWrite(write);
+    }
+
+    private async Task ServeArchivePageAsync(HttpContext context, ArchivePage page)
+    {
+        var request = context.Request;
+        var response = context.Response;
+        var isHead = HttpMethods.IsHead(request.Method);
+        if (!isHead && !HttpMethods.IsGet(request.Method))
+        {
+            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+            response.Headers.Allow = AllowValue;
+            response.ContentLength = 0;
+            metrics.RecordRequest(PathKind.Page, StatusCodes.Status405MethodNotAllowed);
+            return;
+        }
+
+        // The validators are known without the file: a reader that has the page gets its 304 from memory.
+        var coding = AcceptEncoding.Choose(request.Headers.AcceptEncoding);
+        var headers = response.Headers;
+        headers.CacheControl = cacheControl;
+        headers.Vary = VaryValue;
+        var etag = ArchivePage.ETag(page.Hash, coding);
+        if (ConditionalRequest.IsNotModified(request.Headers.IfNoneMatch, request.Headers.IfModifiedSince, page.LastModified, etag))
+        {
+            headers.ETag = etag;
+            headers.LastModified = page.LastModifiedText;
+            response.StatusCode = StatusCodes.Status304NotModified;
+            metrics.RecordRequest(PathKind.Page, StatusCodes.Status304NotModified);
+            return;
+        }
+
+        var body = await archive.ReadAsync(page, coding, context.RequestAborted);
+        if (body.Body is null)
+        {
+            // The page is published but its file is gone or unreadable: say so, and let the reader retry
+            // after the next publish (which writes it again) instead of caching a 404.
+            response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+            headers.CacheControl = NoStore;
+            headers.RetryAfter = RetryAfterValue;
+            headers.ContentType = TextPlain;
+            var message = System.Text.Encoding.UTF8.GetBytes(body.Error + "\n");
+            response.ContentLength = message.Length;
+            metrics.RecordRequest(PathKind.Page, StatusCodes.Status503ServiceUnavailable);
+            if (!isHead)
+                await response.BodyWriter.WriteAsync(message, context.RequestAborted);
+            return;
+        }
+
+        headers.ETag = body.ETag;
+        headers.LastModified = ReferenceEquals(body.ETag, etag) || body.LastModified == page.LastModified
+            ? page.LastModifiedText
+            : body.LastModified.ToString("r", CultureInfo.InvariantCulture);
+        headers.ContentType = page.ContentType;
+        if (coding != ContentCoding.Identity)
+            headers.ContentEncoding = coding == ContentCoding.Brotli ? BrotliValue : GzipValue;
+        response.ContentLength = body.Body.Length;
+        metrics.RecordRequest(PathKind.Page, StatusCodes.Status200OK);
+        if (!isHead)
+            await response.BodyWriter.WriteAsync(body.Body, context.RequestAborted);
     }
 
     private static async Task AwaitWrite(ValueTask<System.IO.Pipelines.FlushResult> write) => await write;

@@ -4,10 +4,9 @@ using Microsoft.Extensions.Primitives;
 namespace Aggregator.Http;
 
 /// <summary>
-/// A published file prepared for HTTP: its three encodings and the headers they share. The compressed
-/// encodings are made on first use (once, whichever request asks first) so that archive pages nobody
-/// requests cost neither start-up time nor memory; <see cref="ServedSite"/> forces them for the files
-/// readers poll.
+/// A published file kept in memory for HTTP (a first page, index.html, sources.opml): its three
+/// encodings and the headers they share. The compressed encodings are made once, on first use;
+/// <see cref="ServedSite"/> forces them when it prepares the file.
 /// </summary>
 internal sealed class ServedFile
 {
@@ -25,7 +24,7 @@ internal sealed class ServedFile
         Identity = identity;
         this.gzip = new Lazy<ServedVariant>(gzip, LazyThreadSafetyMode.ExecutionAndPublication);
         this.brotli = new Lazy<ServedVariant>(brotli, LazyThreadSafetyMode.ExecutionAndPublication);
-        Kind = PathKindOf(path);
+        Kind = KindOf(path);
     }
 
     public string Path { get; }
@@ -57,7 +56,8 @@ internal sealed class ServedFile
         _ => Identity,
     };
 
-    private static PathKind PathKindOf(string path) =>
+    /// <summary>What a published path is, as the request counter labels it.</summary>
+    public static PathKind KindOf(string path) =>
         path == Publishing.SitePaths.Index ? PathKind.Index
         : path == Publishing.SitePaths.Opml ? PathKind.Opml
         : path.Contains("/page-", StringComparison.Ordinal) ? PathKind.Page

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-using System.Security.Cryptography;
 using Aggregator.Publishing;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -7,53 +5,82 @@ using Microsoft.Extensions.Options;
 namespace Aggregator.Http;
 
 /// <summary>
-/// The published files as HTTP serves them: identity, gzip and br bytes, ETags and Last-Modified,
-/// computed once per publish (and only for files whose bytes changed), then swapped in as one
-/// reference so a request sees either the old set or the new one, never a mix.
-/// Fed by <see cref="ServingFeedPublisher"/> after every publish.
+/// The published files as HTTP serves them, swapped in as one reference per publish so a request sees
+/// either the old set or the new one, never a mix. What readers poll — each feed's first page,
+/// index.html, sources.opml — is kept in memory with its identity, gzip and br bytes, ETags and
+/// Last-Modified, prepared once per publish (and only for files whose bytes changed). Archive pages
+/// (<c>page-k</c>) are kept as their validators and the file the publisher wrote: they are read per
+/// request by <see cref="ArchivePageReader"/>. Fed by <see cref="ServingFeedPublisher"/> after every publish.
 /// </summary>
-internal sealed class ServedSite(IOptions<HttpOptions> options, TimeProvider time, ILogger<ServedSite> logger)
+internal sealed class ServedSite
 {
     private readonly Lock updateGate = new();
+    private readonly IOptions<HttpOptions> options;
+    private readonly TimeProvider time;
+    private readonly ILogger<ServedSite> logger;
+    private readonly string outputDirectory;
     private volatile Snapshot current = Snapshot.Empty;
 
-    /// <summary>The published site the served files were prepared from, or null before the first publish.</summary>
-    public PublishedSite? Source => current.Source;
+    public ServedSite(IOptions<HttpOptions> options, IOptions<PublishingOptions> publishing, TimeProvider time, ILogger<ServedSite> logger)
+    {
+        this.options = options;
+        this.time = time;
+        this.logger = logger;
+        outputDirectory = Path.GetFullPath(publishing.Value.OutputDirectory);
+    }
 
-    /// <summary>Prepares the files of <paramref name="site"/> and makes them the ones served.</summary>
+    /// <summary>For a site whose archive pages are written under the default output folder.</summary>
+    public ServedSite(IOptions<HttpOptions> options, TimeProvider time, ILogger<ServedSite> logger)
+        : this(options, Options.Create(new PublishingOptions()), time, logger)
+    {
+    }
+
+    /// <summary>The paths served since the latest publish, or null before the first.</summary>
+    public ServedPaths? Source => current.Paths;
+
+    /// <summary>Prepares the files of <paramref name="site"/> (written under the output folder) and makes them the ones served.</summary>
     public void Update(PublishedSite site)
     {
         lock (updateGate)
         {
             var previous = current;
             var now = time.GetUtcNow();
-            var files = new ServedFile[site.Files.Count];
+            var files = new ServedFile?[site.Files.Count];
+            var pages = new ArchivePage?[site.Files.Count];
             var reused = 0;
             // One file per core: unbounded, the pool injects threads while each waits on the CPU, and
-            // every extra thread holds its own brotli encoder state (tens of MB at quality 11).
+            // every extra thread holds its own brotli encoder state.
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount };
             Parallel.For(0, files.Length, parallel, index =>
             {
                 var file = site.Files[index];
-                var hash = Convert.ToHexStringLower(SHA256.HashData(file.Content).AsSpan(0, 16));
+                var hash = ContentCompression.Hash(file.Content);
+                // A file that derives from no dated data is dated by when these bytes were first served.
+                if (ServedFile.KindOf(file.Path) == PathKind.Page)
+                {
+                    pages[index] = previous.FindPage(file.Path) is { } kept && kept.Hash == hash && kept.ContentType == file.ContentType
+                        ? kept
+                        : new ArchivePage(file.Path, SiteFileWriter.Resolve(outputDirectory, file.Path), file.ContentType, hash, file.Content.Length, file.LastModified ?? now);
+                    return;
+                }
                 if (previous.Find(file.Path) is { } old && old.Hash == hash && old.ContentType == file.ContentType)
                 {
                     files[index] = old;
                     Interlocked.Increment(ref reused);
                     return;
                 }
-
-                // A file that derives from no dated data is dated by when these bytes were first served.
                 files[index] = Prepare(file, hash, file.LastModified ?? now);
             });
-            current = new Snapshot(site, files);
-            logger.LogInformation("Prepared {FileCount} files for HTTP ({ReusedCount} reused unchanged from the previous publish)", files.Length, reused);
+            current = new Snapshot([.. files.OfType<ServedFile>()], [.. pages.OfType<ArchivePage>()], [.. site.Files.Select(f => f.Path)]);
+            logger.LogInformation(
+                "Prepared {FileCount} files for HTTP in memory ({ReusedCount} reused unchanged from the previous publish); {PageCount} archive pages are served from {OutputDirectory}",
+                current.FileCount, reused, current.PageCount, outputDirectory);
         }
     }
 
     /// <summary>
-    /// The file at a request path (leading slash, "/" meaning index.html), or null. Only exact
-    /// published paths match: nothing is ever read from disk, so no path can reach outside the site.
+    /// The in-memory file at a request path (leading slash, "/" meaning index.html), or null. Only
+    /// exact published paths match.
     /// </summary>
     public ServedFile? Find(ReadOnlySpan<char> requestPath)
     {
@@ -61,6 +88,14 @@ internal sealed class ServedSite(IOptions<HttpOptions> options, TimeProvider tim
             return current.Find(SitePaths.Index);
         return requestPath[0] == '/' ? current.Find(requestPath[1..]) : null;
     }
+
+    /// <summary>
+    /// The archive page at a request path, or null. Only exact published paths match, and the file it
+    /// names was resolved from the published path at publish time, never from the request: no request
+    /// path can reach a file outside the site.
+    /// </summary>
+    public ArchivePage? FindArchivePage(ReadOnlySpan<char> requestPath) =>
+        requestPath.Length > 1 && requestPath[0] == '/' ? current.FindPage(requestPath[1..]) : null;
 
     private ServedFile Prepare(PublishedFile file, string hash, DateTimeOffset lastModified)
     {
@@ -71,63 +106,43 @@ internal sealed class ServedSite(IOptions<HttpOptions> options, TimeProvider tim
             hash,
             lastModified,
             new ServedVariant(file.Content, $"\"{hash}\"", null),
-            () => new ServedVariant(Gzip(file.Content), $"\"{hash}-gz\"", "gzip"),
-            () => new ServedVariant(Brotli(file.Content, quality), $"\"{hash}-br\"", "br"));
-        // Readers poll feeds, the index and the OPML: their first request after a publish must not
-        // wait for a compressor. Archive pages are fetched rarely (catching up); compressing all of
-        // them up front cost minutes of start-up and most of serve's memory on a large store.
-        if (served.Kind != PathKind.Page)
-            _ = (served.Gzip, served.Brotli);
+            () => new ServedVariant(ContentCompression.Gzip(file.Content), $"\"{hash}-gz\"", "gzip"),
+            () => new ServedVariant(ContentCompression.Brotli(file.Content, quality), $"\"{hash}-br\"", "br"));
+        // Readers poll feeds, the index and the OPML: their first request after a publish must not wait for a compressor.
+        _ = (served.Gzip, served.Brotli);
         return served;
-    }
-
-    private static byte[] Gzip(byte[] content)
-    {
-        using var buffer = new MemoryStream(content.Length / 4 + 64);
-        using (var stream = new GZipStream(buffer, CompressionLevel.SmallestSize, leaveOpen: true))
-            stream.Write(content);
-        return buffer.ToArray();
-    }
-
-    private static byte[] Brotli(byte[] content, int quality)
-    {
-        var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(content.Length)];
-        if (!BrotliEncoder.TryCompress(content, buffer, out var written, Math.Clamp(quality, 0, 11), WindowFor(content.Length)))
-            throw new InvalidOperationException($"serve: brotli could not compress a file of {content.Length} bytes.");
-        return buffer.AsSpan(0, written).ToArray();
-    }
-
-    /// <summary>
-    /// The smallest brotli window (log2, 10–22) that holds the whole file: the same compression as the
-    /// largest window, while the encoder's memory grows with the window (a 4 MB window costs a
-    /// 336 KB feed several times the memory a 512 KB one does).
-    /// </summary>
-    private static int WindowFor(int length)
-    {
-        var window = 10;
-        while (window < 22 && (1 << window) - 16 < length)
-            window++;
-        return window;
     }
 
     private sealed class Snapshot
     {
-        public static readonly Snapshot Empty = new(null, []);
+        public static readonly Snapshot Empty = new([], [], null);
 
         private readonly Dictionary<string, ServedFile> byPath;
         private readonly Dictionary<string, ServedFile>.AlternateLookup<ReadOnlySpan<char>> bySpan;
+        private readonly Dictionary<string, ArchivePage> pages;
+        private readonly Dictionary<string, ArchivePage>.AlternateLookup<ReadOnlySpan<char>> pagesBySpan;
 
-        public Snapshot(PublishedSite? source, IReadOnlyList<ServedFile> files)
+        public Snapshot(IReadOnlyList<ServedFile> files, IReadOnlyList<ArchivePage> archivePages, IReadOnlyList<string>? paths)
         {
-            Source = source;
             byPath = files.ToDictionary(file => file.Path, StringComparer.Ordinal);
             bySpan = byPath.GetAlternateLookup<ReadOnlySpan<char>>();
+            pages = archivePages.ToDictionary(page => page.Path, StringComparer.Ordinal);
+            pagesBySpan = pages.GetAlternateLookup<ReadOnlySpan<char>>();
+            Paths = paths is null ? null : new ServedPaths(paths);
         }
 
-        public PublishedSite? Source { get; }
+        public ServedPaths? Paths { get; }
+
+        public int FileCount => byPath.Count;
+
+        public int PageCount => pages.Count;
 
         public ServedFile? Find(string path) => byPath.GetValueOrDefault(path);
 
         public ServedFile? Find(ReadOnlySpan<char> path) => bySpan.TryGetValue(path, out var file) ? file : null;
+
+        public ArchivePage? FindPage(string path) => pages.GetValueOrDefault(path);
+
+        public ArchivePage? FindPage(ReadOnlySpan<char> path) => pagesBySpan.TryGetValue(path, out var page) ? page : null;
     }
 }

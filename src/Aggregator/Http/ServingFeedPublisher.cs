@@ -16,9 +16,8 @@ internal sealed class ServingFeedPublisher(SitePublisher publisher, ServedSite s
     public async Task<PublishReport> PublishAsync(AggregatorSettings settings, IArticleStore store, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
-        var report = await publisher.PublishAsync(settings, store, cancellationToken);
-        if (publisher.Current is { } published && !ReferenceEquals(published, site.Source))
-            site.Update(published);
+        var (report, published) = await publisher.PublishSiteAsync(settings, store, cancellationToken);
+        site.Update(published);
         metrics.RecordPublish(Stopwatch.GetElapsedTime(started));
         return report;
     }

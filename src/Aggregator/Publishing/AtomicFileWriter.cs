@@ -13,6 +13,8 @@ internal sealed class AtomicFileWriter
     /// <summary>A temp file older than this belongs to a dead writer (a live one renames within seconds).</summary>
     private static readonly TimeSpan StaleTempAge = TimeSpan.FromMinutes(10);
 
+    private const int CompareChunk = 64 * 1024;
+
     private readonly TimeProvider _time;
     private readonly Func<string, Stream> _openTemp;
 
@@ -77,8 +79,29 @@ internal sealed class AtomicFileWriter
         var info = new FileInfo(path);
         if (!info.Exists || info.Length != content.Length)
             return false;
-        var existing = await File.ReadAllBytesAsync(path, cancellationToken);
-        return content.Span.SequenceEqual(existing);
+        // Compared in chunks: reading whole archive pages back allocated the site's size again per publish.
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(CompareChunk);
+        try
+        {
+            await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1, useAsync: false);
+            var at = 0;
+            while (at < content.Length)
+            {
+                var read = await stream.ReadAsync(buffer.AsMemory(0, Math.Min(CompareChunk, content.Length - at)), cancellationToken);
+                if (read == 0 || !content.Span.Slice(at, read).SequenceEqual(buffer.AsSpan(0, read)))
+                    return false;
+                at += read;
+            }
+            return stream.ReadByte() < 0;
+        }
+        catch (FileNotFoundException)
+        {
+            return false;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 
     private static bool TryDelete(string path)

@@ -21,26 +21,4 @@ internal sealed class PublishedSite
 
     /// <summary>The file at a relative path (forward slashes, no leading slash), or null.</summary>
     public PublishedFile? Find(string path) => _byPath.GetValueOrDefault(path);
-
-    /// <summary>
-    /// This site with every file whose bytes equal <paramref name="previous"/>'s at the same path
-    /// holding the previous array instead of its own equal copy. Whoever still holds the previous
-    /// site (HTTP keeps the files it prepared while their bytes are unchanged) then shares one copy
-    /// with the new one: over a large store most archive pages are unchanged between publishes, and
-    /// two copies of them were most of serve's memory.
-    /// </summary>
-    public PublishedSite SharingBytesWith(PublishedSite? previous)
-    {
-        if (previous is null)
-            return this;
-        var files = new PublishedFile[Files.Count];
-        for (var i = 0; i < files.Length; i++)
-        {
-            var file = Files[i];
-            files[i] = previous.Find(file.Path) is { } before && !ReferenceEquals(before.Content, file.Content) && before.Content.AsSpan().SequenceEqual(file.Content)
-                ? file with { Content = before.Content }
-                : file;
-        }
-        return new PublishedSite(files);
-    }
 }

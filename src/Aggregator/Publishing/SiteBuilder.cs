@@ -28,6 +28,7 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
         var baseUrl = SitePaths.EnsureSlash(site.BaseUrl);
         var configured = settings.Categories.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var entryWriter = new AtomEntryWriter(baseUrl, configured);
+        var pages = new PageFileReader();
         cache.Begin(baseUrl.AbsoluteUri + "\u001F" + string.Join("\u001F", configured.Order(StringComparer.Ordinal)));
 
         foreach (var category in settings.Categories)
@@ -49,7 +50,7 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
             {
                 var feed = feeds[i];
                 var keys = await store.GetLatestKeysAsync(feed.Category, perPage * maxPages, 0, token);
-                var entries = await EntriesAsync(store, entryWriter, keys, token);
+                var entries = await EntriesAsync(store, entryWriter, pages, keys, token);
                 var feedFiles = new List<PublishedFile>(1);
                 var pageFiles = new List<PublishedFile>(maxPages);
                 built[i] = (AddFeed(site, feed.Name, feed.Slug, feed.Title, entries, perPage, feedFiles, pageFiles), feedFiles, pageFiles);
@@ -69,20 +70,30 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
     }
 
     /// <summary>
+    /// After the site was written under <paramref name="root"/>: the cache keeps the entries that live
+    /// only on archive pages as places in those files, so the pages' bytes need not stay in memory.
+    /// </summary>
+    public void Spill(string root)
+    {
+        var fullRoot = Path.GetFullPath(root);
+        cache.Spill((path, length) => SpilledPage.Of(SiteFileWriter.Resolve(fullRoot, path)) is { } file && file.Length == length ? file : null);
+    }
+
+    /// <summary>
     /// The rendered entries of a feed, newest first: from the cache where it holds this version of the
     /// article, else fetched (all of the feed's misses in one read) and rendered. An article deleted
     /// between the two reads is left out, as the next publish would.
     /// </summary>
-    private async Task<List<(DateTimeOffset Updated, byte[] Fragment)>> EntriesAsync(
-        IArticleStore store, AtomEntryWriter entryWriter, IReadOnlyList<LatestArticleKey> keys, CancellationToken cancellationToken)
+    private async Task<List<PageEntry>> EntriesAsync(
+        IArticleStore store, AtomEntryWriter entryWriter, PageFileReader pages, IReadOnlyList<LatestArticleKey> keys, CancellationToken cancellationToken)
     {
         // One story, one entry: a store that returned an article twice must not make a duplicate atom:id.
         var distinct = keys.DistinctBy(k => k.ArticleId, StringComparer.Ordinal).ToList();
-        var fragments = new byte[]?[distinct.Count];
+        var fragments = new ReadOnlyMemory<byte>?[distinct.Count];
         var misses = new List<int>();
         for (var i = 0; i < distinct.Count; i++)
         {
-            if (cache.TryGet(distinct[i], out var fragment))
+            if (cache.TryGet(distinct[i], pages, out var fragment))
                 fragments[i] = fragment;
             else
                 misses.Add(i);
@@ -101,18 +112,18 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
                 fragments[i] = fragment;
             }
         }
-        var entries = new List<(DateTimeOffset, byte[])>(distinct.Count);
+        var entries = new List<PageEntry>(distinct.Count);
         for (var i = 0; i < distinct.Count; i++)
         {
             if (fragments[i] is { } fragment)
-                entries.Add((AtomEntryWriter.Updated(distinct[i]), fragment));
+                entries.Add(new PageEntry(distinct[i], AtomEntryWriter.Updated(distinct[i]), fragment));
         }
         return entries;
     }
 
-    private static FeedSummary AddFeed(
+    private FeedSummary AddFeed(
         SiteDefinition site, string name, string slug, string title,
-        List<(DateTimeOffset Updated, byte[] Fragment)> entries, int perPage, List<PublishedFile> feedFiles, List<PublishedFile> pageFiles)
+        List<PageEntry> entries, int perPage, List<PublishedFile> feedFiles, List<PublishedFile> pageFiles)
     {
         var baseUrl = SitePaths.EnsureSlash(site.BaseUrl);
         var pageCount = Math.Max(1, (entries.Count + perPage - 1) / perPage);
@@ -137,7 +148,15 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
                 Updated = updated,
                 Entries = [.. onPage.Select(e => e.Fragment)],
             };
-            var file = new PublishedFile(SitePaths.FeedPage(slug, page), AtomFeedWriter.Write(document), AtomNames.ContentType, updated);
+            var path = SitePaths.FeedPage(slug, page);
+            var offsets = new int[onPage.Count];
+            var bytes = AtomFeedWriter.Write(document, offsets);
+            if (page == 1)
+                bytes = cache.KeepFirstPage(path, bytes);
+            // From here on the cache keeps each entry as its slice of this page, not as its own array.
+            for (var i = 0; i < onPage.Count; i++)
+                cache.Place(onPage[i].Key, bytes, offsets[i], onPage[i].Fragment.Length, path, firstPage: page == 1);
+            var file = new PublishedFile(path, bytes, AtomNames.ContentType, updated);
             if (page == 1)
             {
                 feedUpdated = updated;

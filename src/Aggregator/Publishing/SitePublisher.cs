@@ -6,8 +6,10 @@ using Microsoft.Extensions.Options;
 namespace Aggregator.Publishing;
 
 /// <summary>
-/// The publish stage: builds the site in memory, keeps it as <see cref="Current"/> (what an HTTP
-/// server hands out), and writes each changed file atomically under the output folder.
+/// The publish stage: builds the site in memory, writes each changed file atomically under the output
+/// folder, and lets the built site go. It keeps no copy of it: the entry cache keeps the first pages
+/// (and where on disk every other cached entry is), and an HTTP server takes the site it needs from
+/// <see cref="PublishSiteAsync"/>.
 /// </summary>
 internal sealed class SitePublisher(
     SiteBuilder builder,
@@ -18,21 +20,24 @@ internal sealed class SitePublisher(
     // Two publishes at once would race on the same temp-and-rename sequence for nothing.
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>The site of the latest successful publish, or null before the first.</summary>
-    public PublishedSite? Current { get; private set; }
+    public async Task<PublishReport> PublishAsync(AggregatorSettings settings, IArticleStore store, CancellationToken cancellationToken) =>
+        (await PublishSiteAsync(settings, store, cancellationToken)).Report;
 
-    public async Task<PublishReport> PublishAsync(AggregatorSettings settings, IArticleStore store, CancellationToken cancellationToken)
+    /// <summary>Publishes, and returns the site just written besides the report (its files are on disk when this returns).</summary>
+    public async Task<(PublishReport Report, PublishedSite Site)> PublishSiteAsync(AggregatorSettings settings, IArticleStore store, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            var site = (await builder.BuildAsync(settings, store, cancellationToken)).SharingBytesWith(Current);
-            var result = await writer.WriteAsync(site, options.Value.OutputDirectory, Current, cancellationToken);
-            Current = site;
+            var root = options.Value.OutputDirectory;
+            var site = await builder.BuildAsync(settings, store, cancellationToken);
+            var result = await writer.WriteAsync(site, root, cancellationToken);
+            // Only now are the archive pages on disk as built: the cache may point into them.
+            builder.Spill(root);
             logger.LogInformation(
                 "Published {FileCount} files to {OutputDirectory}: {WrittenCount} written, {UnchangedCount} unchanged, {RemovedCount} stale pages removed",
-                site.Files.Count, options.Value.OutputDirectory, result.Written.Count, result.Unchanged.Count, result.Removed.Count);
-            return new PublishReport(result.Written, result.Unchanged);
+                site.Files.Count, root, result.Written.Count, result.Unchanged.Count, result.Removed.Count);
+            return (new PublishReport(result.Written, result.Unchanged), site);
         }
         finally
         {

@@ -44,23 +44,22 @@ public sealed class ServedSiteTests
     }
 
     [Fact]
-    public void PolledFilesAreCompressedAtPublishAndArchivePagesOnlyWhenFirstAskedFor()
+    public void PolledFilesAreCompressedAtPublishAndArchivePagesAreKeptAsTheirFilesOnly()
     {
-        var served = new ServedSite(Options.Create(new HttpOptions()), TimeProvider.System, NullLogger<ServedSite>.Instance);
+        using var folder = new TempDirectory();
+        var served = new ServedSite(Options.Create(new HttpOptions()), Options.Create(new PublishingOptions { OutputDirectory = folder.Path }), TimeProvider.System, NullLogger<ServedSite>.Instance);
         var page = string.Concat(Enumerable.Repeat("<entry>archived</entry>", 200));
         served.Update(Site(("feeds/all.atom", "<feed/>", Dated), ("feeds/all/page-2.atom", page, Dated), ("index.html", "index", null)));
 
         Assert.True(served.Find("/feeds/all.atom")!.IsCompressed);
         Assert.True(served.Find("/")!.IsCompressed);
-        var archive = served.Find("/feeds/all/page-2.atom")!;
-        Assert.False(archive.IsCompressed);
-
-        using var gzip = new System.IO.Compression.GZipStream(new MemoryStream(archive.Gzip.Body), System.IO.Compression.CompressionMode.Decompress);
-        using var reader = new StreamReader(gzip, Encoding.UTF8);
-        Assert.Equal(page, reader.ReadToEnd());
-        Assert.Same(archive.Gzip, archive.Gzip);
-        Assert.Equal("br", archive.Brotli.ContentEncoding.ToString());
-        Assert.True(archive.IsCompressed);
+        Assert.Null(served.Find("/feeds/all/page-2.atom"));
+        var archive = served.FindArchivePage("/feeds/all/page-2.atom")!;
+        Assert.Equal(Path.Combine(folder.Path, "feeds", "all", "page-2.atom"), archive.FullPath);
+        Assert.Equal(ContentCompression.Hash(Encoding.UTF8.GetBytes(page)), archive.Hash);
+        Assert.Equal(Dated.AddMilliseconds(-250), archive.LastModified);
+        Assert.Null(served.FindArchivePage("/feeds/all.atom"));
+        Assert.Equal(["feeds/all.atom", "feeds/all/page-2.atom", "index.html"], served.Source!.Files);
     }
 
     [Theory]

@@ -9,25 +9,19 @@ public sealed class PublishedSiteTests
         new(path, Encoding.UTF8.GetBytes(text), "application/atom+xml; charset=utf-8", null);
 
     [Fact]
-    public void UnchangedFilesShareThePreviousPublishsBytesAndChangedOnesKeepTheirOwn()
+    public void FilesAreFoundByTheirExactPathInTheirOrder()
     {
-        var previous = new PublishedSite([File("feeds/all.atom", "one"), File("feeds/all/page-2.atom", "archive"), File("index.html", "index")]);
-        var next = new PublishedSite([File("feeds/all.atom", "two"), File("feeds/all/page-2.atom", "archive"), File("sources.opml", "opml")]);
+        var site = new PublishedSite([File("feeds/all.atom", "one"), File("feeds/all/page-2.atom", "archive"), File("index.html", "index")]);
 
-        var shared = next.SharingBytesWith(previous);
-
-        Assert.Same(previous.Find("feeds/all/page-2.atom")!.Content, shared.Find("feeds/all/page-2.atom")!.Content);
-        Assert.Same(next.Find("feeds/all.atom")!.Content, shared.Find("feeds/all.atom")!.Content);
-        Assert.Equal("two", Encoding.UTF8.GetString(shared.Find("feeds/all.atom")!.Content));
-        Assert.Same(next.Find("sources.opml")!.Content, shared.Find("sources.opml")!.Content);
-        Assert.Null(shared.Find("index.html"));
-        Assert.Equal(next.Files.Select(f => f.Path), shared.Files.Select(f => f.Path));
+        Assert.Equal("archive", Encoding.UTF8.GetString(site.Find("feeds/all/page-2.atom")!.Content));
+        Assert.Null(site.Find("/feeds/all.atom"));
+        Assert.Equal(["feeds/all.atom", "feeds/all/page-2.atom", "index.html"], site.Files.Select(f => f.Path));
     }
 
     [Fact]
-    public void TheFirstPublishIsKeptAsItIs()
+    public void APathProducedTwiceIsRefused()
     {
-        var site = new PublishedSite([File("feeds/all.atom", "one")]);
-        Assert.Same(site, site.SharingBytesWith(null));
+        var error = Assert.Throws<ArgumentException>(() => new PublishedSite([File("feeds/all.atom", "one"), File("feeds/all.atom", "two")]));
+        Assert.Contains("feeds/all.atom", error.Message, StringComparison.Ordinal);
     }
 }

@@ -16,14 +16,14 @@ public sealed class SitePublisherTests : IDisposable
         var store = new InMemoryArticleStore([Article("a", Noon), Article("b", Noon.AddHours(-1), sourceId: "mw", categories: ["Markets"])]);
 
         var first = await publisher.PublishAsync(Settings(), store, CancellationToken.None);
-        var second = await publisher.PublishAsync(Settings(), store, CancellationToken.None);
+        var (second, published) = await publisher.PublishSiteAsync(Settings(), store, CancellationToken.None);
 
         string[] expected = ["feeds/all.atom", "feeds/finance.atom", "feeds/headlines.atom", "feeds/markets.atom", "index.html", "sources.opml"];
         Assert.Equal(expected, first.Written.Order(StringComparer.Ordinal));
         Assert.Empty(first.Unchanged);
         Assert.Empty(second.Written);
         Assert.Equal(expected, second.Unchanged.Order(StringComparer.Ordinal));
-        Assert.All(expected, path => Assert.Equal(publisher.Current!.Find(path)!.Content, File.ReadAllBytes(_folder.File(path))));
+        Assert.All(expected, path => Assert.Equal(published.Find(path)!.Content, File.ReadAllBytes(_folder.File(path))));
     }
 
     [Fact]

@@ -13,6 +13,7 @@ internal sealed class InMemoryArticleStore : IArticleStore
 
     private readonly List<PublishedArticle> _articles = [];
     private readonly List<SourceHealth> _health = [];
+    private readonly List<string> _fetched = [];
 
     public InMemoryArticleStore(IEnumerable<PublishedArticle>? articles = null, IEnumerable<SourceHealth>? health = null)
     {
@@ -21,6 +22,9 @@ internal sealed class InMemoryArticleStore : IArticleStore
     }
 
     public void Add(PublishedArticle article) => _articles.Add(article);
+
+    /// <summary>The ids of the articles handed out by <see cref="GetArticlesAsync"/> so far, in order: what publishes had to render.</summary>
+    public IReadOnlyList<string> Fetched => _fetched;
 
     public Task<IReadOnlyList<PublishedArticle>> GetLatestAsync(string? category, int limit, int offset, CancellationToken cancellationToken)
     {
@@ -48,7 +52,10 @@ internal sealed class InMemoryArticleStore : IArticleStore
     public Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
     {
         var wanted = articleIds.ToHashSet(StringComparer.Ordinal);
-        return Task.FromResult<IReadOnlyList<PublishedArticle>>([.. _articles.Where(a => wanted.Contains(a.ArticleId))]);
+        IReadOnlyList<PublishedArticle> found = [.. _articles.Where(a => wanted.Contains(a.ArticleId))];
+        lock (_fetched)
+            _fetched.AddRange(found.Select(a => a.ArticleId));
+        return Task.FromResult(found);
     }
 
     /// <summary>Everything an entry is rendered from, so any edit of a hand-built article is a new version.</summary>

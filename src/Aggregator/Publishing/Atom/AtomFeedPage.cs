@@ -21,5 +21,5 @@ internal sealed record AtomFeedPage
     /// <summary>The feed's atom:updated: its newest entry's updated time, or a fixed instant when it has none.</summary>
     public required DateTimeOffset Updated { get; init; }
     /// <summary>The rendered entries (see <see cref="AtomEntryWriter.Render"/>), newest first.</summary>
-    public required IReadOnlyList<byte[]> Entries { get; init; }
+    public required IReadOnlyList<ReadOnlyMemory<byte>> Entries { get; init; }
 }

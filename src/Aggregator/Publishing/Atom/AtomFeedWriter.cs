@@ -25,7 +25,15 @@ internal static class AtomFeedWriter
     private static readonly byte[] EntryIndent = "\n  "u8.ToArray();
 
     /// <param name="page">The document to write, with its entries already rendered.</param>
-    public static byte[] Write(AtomFeedPage page)
+    public static byte[] Write(AtomFeedPage page) => Write(page, []);
+
+    /// <param name="page">The document to write, with its entries already rendered.</param>
+    /// <param name="entryOffsets">
+    /// Receives where each entry starts in the document (one slot per entry, or empty): an entry's
+    /// bytes are its fragment unchanged, so the caller can keep a slice of the document instead of
+    /// the fragment.
+    /// </param>
+    public static byte[] Write(AtomFeedPage page, Span<int> entryOffsets)
     {
         var head = Head(page);
         if (!head.AsSpan().EndsWith(FeedEnd))
@@ -36,12 +44,14 @@ internal static class AtomFeedWriter
         var document = new byte[size];
         var at = head.Length - FeedEnd.Length;
         head.AsSpan(0, at).CopyTo(document);
-        foreach (var fragment in page.Entries)
+        for (var i = 0; i < page.Entries.Count; i++)
         {
             EntryIndent.CopyTo(document, at);
             at += EntryIndent.Length;
-            fragment.CopyTo(document, at);
-            at += fragment.Length;
+            if (i < entryOffsets.Length)
+                entryOffsets[i] = at;
+            page.Entries[i].Span.CopyTo(document.AsSpan(at));
+            at += page.Entries[i].Length;
         }
         FeedEnd.CopyTo(document, at);
         return document;

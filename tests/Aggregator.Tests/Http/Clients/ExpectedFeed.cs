@@ -1,19 +1,18 @@
 using System.Xml.Linq;
-using Aggregator.Publishing;
 
 namespace Aggregator.Tests.Http.Clients;
 
 /// <summary>
-/// One feed `serve` hands out, read back from the very bytes it serves (the published site kept by
-/// <c>ServedSite</c>), so a client's view is compared with what was published, not with constants.
+/// One feed `serve` hands out, read back from the very bytes it serves (as kept by
+/// <c>ServedSite</c> and the archive page files it reads), so a client's view is compared with what was published, not with constants.
 /// </summary>
 internal sealed record ExpectedFeed(string Path, string Title, IReadOnlyList<ExpectedEntry> Entries)
 {
     private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
 
-    /// <summary>Every Atom file of <paramref name="site"/>: category feeds, all.atom and archive pages.</summary>
-    public static IReadOnlyList<ExpectedFeed> AllOf(PublishedSite site) =>
-        site.Files
+    /// <summary>Every Atom file of the served files: category feeds, all.atom and archive pages.</summary>
+    public static IReadOnlyList<ExpectedFeed> AllOf(IEnumerable<(string Path, byte[] Content)> files) =>
+        files
             .Where(file => file.Path.EndsWith(".atom", StringComparison.Ordinal))
             .Select(file => Read(file.Path, file.Content))
             .OrderBy(feed => feed.Path, StringComparer.Ordinal)

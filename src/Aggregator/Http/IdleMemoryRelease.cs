@@ -1,0 +1,53 @@
+using Aggregator.Scheduling;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Aggregator.Http;
+
+/// <summary>
+/// Gives memory back to the OS once `serve` goes quiet after work that allocated a lot: a burst of
+/// polls (response buffers, parsing, sanitizing: large arrays that land on the large-object heap)
+/// or a publish. The GC visits the large-object heap only when large allocations go on, so after a
+/// burst its dead arrays stayed resident for as long as the daemon was idle: a heap dump of serve
+/// over 1,000 sources and 1,000,000 articles, idle after its first polls, held 419 MB of
+/// large-object heap of which ~70 MB was live. Every <see cref="Interval"/> the allocated total is
+/// checked; when more than <see cref="Threshold"/> was allocated since the last release and almost
+/// nothing during the last interval, one compacting collection and malloc_trim run.
+/// </summary>
+internal sealed class IdleMemoryRelease(ILogger<IdleMemoryRelease> logger) : BackgroundService
+{
+    public static readonly TimeSpan Interval = TimeSpan.FromSeconds(5);
+    public const long Threshold = 64L << 20;
+    public const long QuietBelow = 2L << 20;
+
+    /// <summary>Whether to release now, from the allocated totals at the last release, the last check and now.</summary>
+    public static bool ShouldRelease(long atLastRelease, long atLastCheck, long now) =>
+        now - atLastRelease > Threshold && now - atLastCheck < QuietBelow;
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var atLastRelease = GC.GetTotalAllocatedBytes();
+        var atLastCheck = atLastRelease;
+        using var timer = new PeriodicTimer(Interval);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                var now = GC.GetTotalAllocatedBytes();
+                if (ShouldRelease(atLastRelease, atLastCheck, now))
+                {
+                    var before = Environment.WorkingSet;
+                    MemoryReleaseAfterPublish.Release();
+                    logger.LogDebug("Released memory while idle: resident {BeforeMiB} MiB -> {AfterMiB} MiB", before >> 20, Environment.WorkingSet >> 20);
+                    now = GC.GetTotalAllocatedBytes();
+                    atLastRelease = now;
+                }
+                atLastCheck = now;
+            }
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // Stopping.
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using Aggregator.Http;
+
+namespace Aggregator.Tests.Http;
+
+public sealed class IdleMemoryReleaseTests
+{
+    private const long MiB = 1L << 20;
+
+    [Fact]
+    public void MemoryIsReleasedOnceMuchWasAllocatedSinceTheLastReleaseAndTheLastIntervalWasQuiet() =>
+        Assert.True(IdleMemoryRelease.ShouldRelease(atLastRelease: 0, atLastCheck: 500 * MiB, now: 501 * MiB));
+
+    [Fact]
+    public void NothingIsReleasedWhileWorkIsStillAllocating() =>
+        Assert.False(IdleMemoryRelease.ShouldRelease(atLastRelease: 0, atLastCheck: 400 * MiB, now: 500 * MiB));
+
+    [Fact]
+    public void NothingIsReleasedWhenLittleWasAllocatedSinceTheLastRelease() =>
+        Assert.False(IdleMemoryRelease.ShouldRelease(atLastRelease: 100 * MiB, atLastCheck: 150 * MiB, now: 150 * MiB));
+}
