@@ -11,6 +11,8 @@
 #   bash bench/e2e.sh                      # 1,000 feeds x 40 items
 #   FEEDS=200 ITEMS=20 bash bench/e2e.sh   # quick
 set -euo pipefail
+# set -e alone ends the script silently: say which step failed (once in bench/run.sh it ended after 9 s with no word).
+trap 'echo "e2e.sh: failed at line $LINENO: $BASH_COMMAND" >&2' ERR
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"
 feeds="${FEEDS:-1000}"
