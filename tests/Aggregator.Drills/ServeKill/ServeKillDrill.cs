@@ -84,7 +84,7 @@ internal static class ServeKillDrill
         using (var serve = ServeProcess.Start(options.AggregatorDll, config, data, output))
         {
             var started = DateTime.UtcNow;
-            published = await WaitForPublishAsync(output, started, TimeSpan.FromSeconds(120));
+            published = await WaitForPublishAsync(serve, output, started, TimeSpan.FromSeconds(120));
             await Task.Delay(TimeSpan.FromSeconds(options.PollSeconds * 2 + 3));
             finalExit = await serve.StopAsync(TimeSpan.FromSeconds(40));
             if (finalExit != 0 || !published)
@@ -114,25 +114,49 @@ internal static class ServeKillDrill
     {
         var clock = Stopwatch.StartNew();
         using var serve = ServeProcess.Start(dll, config, data, output);
-        var published = await WaitForPublishAsync(output, DateTime.UtcNow.AddMinutes(-1), TimeSpan.FromSeconds(120));
+        var published = await WaitForPublishAsync(serve, output, DateTime.UtcNow.AddMinutes(-1), TimeSpan.FromSeconds(120));
         var elapsed = clock.Elapsed;
         await serve.KillAsync();
         return published ? elapsed : throw new InvalidOperationException("serve-kill: a fresh serve did not publish within 120 s; its last lines:\n" + string.Join("\n", serve.LastLines));
     }
 
-    /// <summary>Waits until feeds/all.atom was written after <paramref name="after"/>.</summary>
-    private static async Task<bool> WaitForPublishAsync(string output, DateTime after, TimeSpan patience)
+    /// <summary>
+    /// Waits until <paramref name="serve"/> has published: feeds/all.atom was written after
+    /// <paramref name="after"/>, or serve answers it over HTTP with the very bytes on disk. serve
+    /// publishes before it listens, and writes a file only when its bytes change, so a restart over
+    /// an unchanged store rightly leaves the file's time alone.
+    /// </summary>
+    private static async Task<bool> WaitForPublishAsync(ServeProcess serve, string output, DateTime after, TimeSpan patience)
     {
         var all = Path.Combine(output, "feeds", "all.atom");
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
         var clock = Stopwatch.StartNew();
         while (clock.Elapsed < patience)
         {
-            if (File.Exists(all) && File.GetLastWriteTimeUtc(all) >= after)
+            if (File.Exists(all) && (File.GetLastWriteTimeUtc(all) >= after || await ServesFileAsync(http, new Uri(serve.Address, "feeds/all.atom"), all)))
                 return true;
             await Task.Delay(100);
         }
 
         return false;
+    }
+
+    private static async Task<bool> ServesFileAsync(HttpClient http, Uri url, string file)
+    {
+        try
+        {
+            using var response = await http.GetAsync(url);
+            if (!response.IsSuccessStatusCode)
+                return false;
+            var served = await response.Content.ReadAsByteArrayAsync();
+            var onDisk = await File.ReadAllBytesAsync(file);
+            return served.AsSpan().SequenceEqual(onDisk);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or IOException)
+        {
+            // Not listening yet (still publishing), or the file is being replaced: ask again.
+            return false;
+        }
     }
 
     private static long Check(int round, string data, string output, HashSet<string> seen, Tally tally)
