@@ -36,17 +36,10 @@ internal sealed class PublishedFileEndpoint(ServedSite site, ArchivePageReader a
 
     private Task Serve(HttpContext context, ServedFile? file)
     {
+        if (RejectsMethod(context, file?.Kind ?? PathKind.Unknown, out var isHead))
+            return Task.CompletedTask;
         var request = context.Request;
         var response = context.Response;
-        var isHead = HttpMethods.IsHead(request.Method);
-        if (!isHead && !HttpMethods.IsGet(request.Method))
-        {
-            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            response.Headers.Allow = AllowValue;
-            response.ContentLength = 0;
-            metrics.RecordRequest(file?.Kind ?? PathKind.Unknown, StatusCodes.Status405MethodNotAllowed);
-            return Task.CompletedTask;
-        }
 
         if (file is null)
         {
@@ -83,19 +76,27 @@ internal sealed class PublishedFileEndpoint(ServedSite site, ArchivePageReader a
         return write.IsCompletedSuccessfully ? Task.CompletedTask : AwaitWrite(write);
     }
 
+    /// <summary>Answers 405 to anything but GET and HEAD (true: the response is done).</summary>
+    private bool RejectsMethod(HttpContext context, PathKind kind, out bool isHead)
+    {
+        var method = context.Request.Method;
+        isHead = HttpMethods.IsHead(method);
+        if (isHead || HttpMethods.IsGet(method))
+            return false;
+        var response = context.Response;
+        response.StatusCode = StatusCodes.Status405MethodNotAllowed;
+        response.Headers.Allow = AllowValue;
+        response.ContentLength = 0;
+        metrics.RecordRequest(kind, StatusCodes.Status405MethodNotAllowed);
+        return true;
+    }
+
     private async Task ServeArchivePageAsync(HttpContext context, ArchivePage page)
     {
+        if (RejectsMethod(context, PathKind.Page, out var isHead))
+            return;
         var request = context.Request;
         var response = context.Response;
-        var isHead = HttpMethods.IsHead(request.Method);
-        if (!isHead && !HttpMethods.IsGet(request.Method))
-        {
-            response.StatusCode = StatusCodes.Status405MethodNotAllowed;
-            response.Headers.Allow = AllowValue;
-            response.ContentLength = 0;
-            metrics.RecordRequest(PathKind.Page, StatusCodes.Status405MethodNotAllowed);
-            return;
-        }
 
         // The validators are known without the file: a reader that has the page gets its 304 from memory.
         var coding = AcceptEncoding.Choose(request.Headers.AcceptEncoding);
