@@ -13,7 +13,6 @@ namespace Aggregator.Tests.Scheduling;
 /// The scheduling in a plain generic host over the real pipeline: fixture feeds over HTTP, SQLite,
 /// Atom files. Sources poll every 2 seconds; feeds.json is edited while the host runs.
 /// </summary>
-[Collection(ProcessSignalGroup.Name)]
 public sealed class SchedulingHostTests
 {
     private const string EveryTwoSeconds = "*/2 * * * * ?";
