@@ -31,10 +31,7 @@ internal static class FuzzDrill
             MaxWorkingSetBytes = args.Int("--max-memory-mb", 2048) * 1048576L,
         };
         var result = Run(options, SeedCorpus.Load(root, options.ExtraCorpus), output);
-        output.WriteLine(result.Summary());
-        foreach (var failure in result.Failures)
-            output.WriteLine("  " + failure);
-        return result.Passed ? 0 : 1;
+        return DrillReport.Print(result, output);
     }
 
     public static FuzzResult Run(FuzzOptions options, IReadOnlyList<byte[]> seeds, TextWriter? progress)

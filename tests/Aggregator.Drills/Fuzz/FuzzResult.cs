@@ -13,7 +13,7 @@ internal sealed record FuzzResult(
     long PeakManaged,
     TimeSpan Elapsed,
     bool MemoryExceeded,
-    IReadOnlyList<string> Failures)
+    IReadOnlyList<string> Problems) : IDrillResult
 {
     public bool Passed => Crashes == 0 && Hangs == 0 && !MemoryExceeded;
 

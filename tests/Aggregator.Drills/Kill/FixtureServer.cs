@@ -1,9 +1,5 @@
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Aggregator.Drills.Kill;
 
@@ -34,10 +30,7 @@ internal sealed class FixtureServer : IAsyncDisposable
 
     public static async Task<FixtureServer> StartAsync(string folder)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var server = new FixtureServer(app, folder);
         app.MapGet("/feeds/{index:int}", (int index) =>
         {
@@ -46,11 +39,7 @@ internal sealed class FixtureServer : IAsyncDisposable
                 ? Results.Bytes(File.ReadAllBytes(files[index]), files[index].EndsWith(".atom", StringComparison.Ordinal) ? "application/atom+xml" : "application/rss+xml")
                 : Results.NotFound();
         });
-        await app.StartAsync();
-        var address = app.Services.GetService(typeof(IServer)) is IServer kestrel
-            ? kestrel.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            : null;
-        server.BaseAddress = new Uri((address ?? throw new InvalidOperationException("kill: the fixture server has no address.")) + "/");
+        server.BaseAddress = await LoopbackServer.StartAsync(app, "kill");
         return server;
     }
 

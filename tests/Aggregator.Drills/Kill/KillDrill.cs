@@ -7,7 +7,7 @@ namespace Aggregator.Drills.Kill;
 /// Starts `run-once` as a child process against a fixture server and SIGKILLs it at a random moment,
 /// round after round, then checks what it left: the store passes integrity_check, no article count
 /// ever goes down, every published file is whole. A last clean run must succeed and publish.
-/// (`serve` is not built yet; its kill drill comes with it.)
+/// (`serve` has its own drill, <see cref="ServeKill.ServeKillDrill"/>.)
 /// </summary>
 internal static class KillDrill
 {
@@ -22,10 +22,7 @@ internal static class KillDrill
             AggregatorDll = DrillPaths.AggregatorDll(),
         };
         var result = await RunAsync(options, output);
-        output.WriteLine(result.Summary());
-        foreach (var problem in result.Problems)
-            output.WriteLine("  " + problem);
-        return result.Passed ? 0 : 1;
+        return DrillReport.Print(result, output);
     }
 
     public static async Task<KillResult> RunAsync(KillOptions options, TextWriter? log)

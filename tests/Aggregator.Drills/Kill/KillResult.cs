@@ -12,7 +12,7 @@ internal sealed record KillResult(
     long FinalArticles,
     int FinalExitCode,
     bool FinalPublished,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems) : IDrillResult
 {
     public bool Passed => IntegrityFailures == 0 && TornFiles == 0 && ArticlesLost == 0 && FinalExitCode == 0 && FinalPublished;
 

@@ -28,10 +28,7 @@ internal static class ServeKillDrill
             AggregatorDll = DrillPaths.AggregatorDll(),
         };
         var result = await RunAsync(options, output);
-        output.WriteLine(result.Summary());
-        foreach (var problem in result.Problems)
-            output.WriteLine("  " + problem);
-        return result.Passed ? 0 : 1;
+        return DrillReport.Print(result, output);
     }
 
     public static async Task<ServeKillResult> RunAsync(ServeKillOptions options, TextWriter? log)

@@ -14,7 +14,7 @@ internal sealed record ServeKillResult(
     long FinalArticles,
     int FinalExitCode,
     bool FinalPublished,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems) : IDrillResult
 {
     public bool Passed => IntegrityFailures == 0 && TornFiles == 0 && ArticlesLost == 0 && VisibleTempFiles == 0
         && ExitedBeforeKill == 0 && FinalExitCode == 0 && FinalPublished;

@@ -29,10 +29,7 @@ internal static class SoakDrill
         };
         var result = await RunAsync(options, output);
         output.WriteLine("soak: resident memory (seconds since start:MiB) " + result.Curve());
-        output.WriteLine(result.Summary());
-        foreach (var problem in result.Problems)
-            output.WriteLine("  " + problem);
-        return result.Passed ? 0 : 1;
+        return DrillReport.Print(result, output);
     }
 
     public static async Task<SoakResult> RunAsync(SoakOptions options, TextWriter? log)

@@ -2,11 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Logging;
 
 namespace Aggregator.Drills.Soak;
 
@@ -48,17 +44,10 @@ internal sealed class SoakFixture : IAsyncDisposable
 
     public static async Task<SoakFixture> StartAsync(int sources, TimeSpan interval)
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.Logging.ClearProviders();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        var app = builder.Build();
+        var app = LoopbackServer.Create();
         var fixture = new SoakFixture(app, sources, interval);
         app.MapGet("/s/{index:int}.xml", (int index, HttpContext context) => fixture.Serve(index, context));
-        await app.StartAsync();
-        var address = app.Services.GetService(typeof(IServer)) is IServer kestrel
-            ? kestrel.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault()
-            : null;
-        fixture.BaseAddress = new Uri((address ?? throw new InvalidOperationException("soak: the fixture server has no address.")) + "/");
+        fixture.BaseAddress = await LoopbackServer.StartAsync(app, "soak");
         return fixture;
     }
 

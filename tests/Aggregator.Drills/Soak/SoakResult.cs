@@ -16,7 +16,7 @@ internal sealed record SoakResult(
     double? MemoryGrowth,
     bool MemoryJudged,
     int FinalExitCode,
-    IReadOnlyList<string> Problems)
+    IReadOnlyList<string> Problems) : IDrillResult
 {
     /// <summary>Memory counts as flat when the last third of the run's samples stay within 20% of the middle third's.</summary>
     public const double FlatGrowth = 1.2;

@@ -15,17 +15,15 @@ internal static class XssDrill
         var work = args.Text("--work") ?? Path.Combine(Path.GetTempPath(), "aggregator-xss-drill-" + Environment.ProcessId);
         var browser = Chromium.Find(args.Text("--chromium"));
         var result = await RunAsync(work, XssFixtures.LoadVectors(), browser);
-        output.WriteLine(result.Summary());
         // The command is the full drill: without a browser it has not shown anything about execution.
         if (browser is null)
         {
+            output.WriteLine(result.Summary());
             output.WriteLine("  chromium is missing (Debian: apt-get install -y chromium): the drill cannot pass without it");
             return 1;
         }
 
-        foreach (var problem in result.Problems)
-            output.WriteLine("  " + problem);
-        return result.Passed ? 0 : 1;
+        return DrillReport.Print(result, output);
     }
 
     public static async Task<XssResult> RunAsync(string work, IReadOnlyList<string> vectors, string? browser, CancellationToken cancellationToken = default)

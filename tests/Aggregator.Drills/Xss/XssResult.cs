@@ -1,7 +1,7 @@
 namespace Aggregator.Drills.Xss;
 
 /// <summary>The counts the XSS drill prints. Browser figures are null when Chromium is missing.</summary>
-internal sealed record XssResult(int Vectors, int Placements, int PublishedEntries, RenderedPage? Published, RenderedPage? Control, IReadOnlyList<string> Problems)
+internal sealed record XssResult(int Vectors, int Placements, int PublishedEntries, RenderedPage? Published, RenderedPage? Control, IReadOnlyList<string> Problems) : IDrillResult
 {
     public bool Passed => Problems.Count == 0;
 

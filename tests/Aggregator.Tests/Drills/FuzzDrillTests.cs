@@ -18,7 +18,7 @@ public sealed class FuzzDrillTests(ITestOutputHelper output)
             var result = FuzzDrill.Run(new FuzzOptions { Count = 2000, Seed = 20261127, OutputFolder = folder, Timeout = TimeSpan.FromSeconds(20) }, Seeds, null);
             output.WriteLine(result.Summary());
             Assert.Equal(2000, result.Tried);
-            Assert.True(result.Crashes == 0 && result.Hangs == 0, result.Summary() + "\n" + string.Join("\n", result.Failures));
+            Assert.True(result.Crashes == 0 && result.Hangs == 0, result.Summary() + "\n" + string.Join("\n", result.Problems));
         }
         finally
         {
