@@ -24,4 +24,20 @@ public sealed class PooledBodyTests
         Assert.Equal(1, again.Count(a => ReferenceEquals(a, rented)));
         Assert.DoesNotContain(again, a => ReferenceEquals(a, other));
     }
+
+    [Fact]
+    public async Task ABodyReadPastItsFirstBufferKeepsEveryByteAndIsReleasable()
+    {
+        // No length hint: the first buffer (64 KiB) is outgrown and handed back on the way.
+        var bytes = Enumerable.Range(0, 200_000).Select(i => (byte)(i * 31)).ToArray();
+
+        var body = await BoundedBodyReader.ReadAsync(new MemoryStream(bytes), [], 1_000_000, null, CancellationToken.None);
+
+        Assert.Equal(bytes, body.ToArray());
+        Assert.True(System.Runtime.InteropServices.MemoryMarshal.TryGetArray(body, out var segment));
+        PooledBody.Release(new FeedPayload(body, null, Location));
+        // Released once: the pool may hand the array out again, and a second release changes nothing.
+        PooledBody.Release(new FeedPayload(body, null, Location));
+        Assert.True(segment.Array!.Length >= bytes.Length);
+    }
 }
