@@ -28,6 +28,17 @@
 #   itself ~55 ms). What is left is parse (~230-550 ms, the parse stage's own work) and, under load,
 #   the fetch: the file: reader's async read hops to the thread pool, 40 ms for 500 files on a quiet
 #   moment but 230-770 ms at load 16-31; the bare pass reads synchronously.
+#   now (2026-11-28: the poll scans first — IFeedParser.Scan streams every body through XxHash128 in
+#   chunks and leaves a digest token, no body string, no full parse unless an entry is new or changed;
+#   file: bodies read synchronously into a pooled array; the known-hash lookup binds the keys as one
+#   JSON array), previous commit (056c4e3) and this code alternating, two sittings, load 6-13, medians of 5:
+#     previous: re-poll 0.33x / 0.31x and 0.27x / 0.31x;  read+parse+identify alone 0.52x / 0.43x and 0.46x / 0.51x
+#     this:     re-poll 0.47x / 0.41x and 0.43x / 0.34x;  read+scan+identify alone 0.67x / 0.59x and 0.76x / 0.75x
+#     (target 0.7x for the whole re-poll: missed; the re-poll's own read+scan+identify is at ~0.7x)
+#   Per phase now (PHASES, 500 sources, one round, quietest run, load ~8): scan+identify ~440-550 us a
+#   source against ~300-360 us for the bare pass (identify's SHA-256 raw hash ~80 us of it, 2 us an
+#   entry), known hashes 57-85 us, health write ~50 us, health read 16-29 us, fetch ~25-40 us; under
+#   load 18 the store's three calls grow to ~370 us a source and dominate the rest of the re-poll.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.IO.Compression;
 
 namespace Aggregator.Fetching;
@@ -6,6 +5,8 @@ namespace Aggregator.Fetching;
 /// <summary>
 /// Reads a response body through its Content-Encoding into bytes, stopping as soon as the decoded size
 /// passes the limit: a gzip bomb or an endless body costs at most the limit in memory, never more.
+/// The bytes are left in the pooled array they were read into (<see cref="PooledBody"/>); the poller
+/// gives it back when its poll ends.
 /// </summary>
 internal static class BoundedBodyReader
 {
@@ -13,7 +14,7 @@ internal static class BoundedBodyReader
 
     /// <summary>Decodes <paramref name="body"/> (encodings as listed in the header, applied in order) and reads at most <paramref name="maxBytes"/>.</summary>
     /// <exception cref="FetchFailedException">The body is too large, corrupt, or uses an encoding we did not ask for.</exception>
-    public static async Task<byte[]> ReadAsync(Stream body, IReadOnlyList<string> contentEncodings, long maxBytes, long? contentLength, CancellationToken cancellationToken)
+    public static async Task<ReadOnlyMemory<byte>> ReadAsync(Stream body, IReadOnlyList<string> contentEncodings, long maxBytes, long? contentLength, CancellationToken cancellationToken)
     {
         var decoded = body;
         // Encodings are listed in the order they were applied, so they come off in reverse.
@@ -35,15 +36,16 @@ internal static class BoundedBodyReader
         }
     }
 
-    /// <summary>Reads a plain stream into an array of exactly its length, failing once it passes <paramref name="maxBytes"/>.</summary>
-    public static async Task<byte[]> ReadLimitedAsync(Stream stream, long maxBytes, long? lengthHint, CancellationToken cancellationToken)
+    /// <summary>Reads a plain stream into a pooled array, failing once it passes <paramref name="maxBytes"/>.</summary>
+    public static async Task<ReadOnlyMemory<byte>> ReadLimitedAsync(Stream stream, long maxBytes, long? lengthHint, CancellationToken cancellationToken)
     {
         maxBytes = Math.Max(0, maxBytes);
         // One byte over the limit is enough to know the body is too large.
         var cap = (int)Math.Min(maxBytes + 1, Array.MaxLength);
         var firstSize = (int)Math.Clamp(lengthHint is > 0 ? lengthHint.Value + 1 : FirstBufferSize, 1, cap);
-        var buffer = ArrayPool<byte>.Shared.Rent(firstSize);
+        var buffer = PooledBody.Rent(firstSize);
         var length = 0;
+        var done = false;
         try
         {
             while (true)
@@ -52,9 +54,9 @@ internal static class BoundedBodyReader
                 {
                     if (length >= cap)
                         throw TooLarge(maxBytes);
-                    var larger = ArrayPool<byte>.Shared.Rent((int)Math.Min((long)buffer.Length * 2, cap));
+                    var larger = PooledBody.Rent((int)Math.Min((long)buffer.Length * 2, cap));
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    PooledBody.Return(buffer);
                     buffer = larger;
                 }
 
@@ -67,11 +69,13 @@ internal static class BoundedBodyReader
                     throw TooLarge(maxBytes);
             }
 
-            return buffer.AsSpan(0, length).ToArray();
+            done = true;
+            return buffer.AsMemory(0, length);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            if (!done)
+                PooledBody.Return(buffer);
         }
     }
 

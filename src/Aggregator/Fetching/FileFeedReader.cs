@@ -4,7 +4,9 @@ namespace Aggregator.Fetching;
 
 /// <summary>
 /// Reads a <c>file:</c> source (the offline samples) with the same size limit as HTTP. The file's
-/// modification time plays Last-Modified, so an unchanged file is reported as not modified.
+/// modification time plays Last-Modified, so an unchanged file is reported as not modified. A local
+/// file is read synchronously, in one read into a pooled array (<see cref="PooledBody"/>): an
+/// asynchronous read of a file in the page cache only adds hops to the thread pool.
 /// </summary>
 internal static class FileFeedReader
 {
@@ -22,12 +24,11 @@ internal static class FileFeedReader
             }
             else
             {
-                await using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.Asynchronous | FileOptions.SequentialScan);
-                var body = await BoundedBodyReader.ReadLimitedAsync(stream, source.MaxBytes, stream.Length, cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
                 outcome = new FetchOutcome
                 {
                     Status = FetchStatus.Fetched,
-                    Payload = new FeedPayload(body, null, source.Url),
+                    Payload = new FeedPayload(await ReadBodyAsync(path, source.MaxBytes, cancellationToken), null, source.Url),
                     LastModified = lastModified,
                 };
             }
@@ -46,5 +47,25 @@ internal static class FileFeedReader
         }
 
         return outcome with { Elapsed = timeProvider.GetElapsedTime(started) };
+    }
+
+    /// <summary>The whole file in a pooled array; a file over the limit fails as an HTTP body would.</summary>
+    private static async ValueTask<ReadOnlyMemory<byte>> ReadBodyAsync(string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        var length = stream.Length;
+        if (length > maxBytes)
+            throw new FetchFailedException($"fetch: body exceeds the {BoundedBodyReader.FormatSize(maxBytes)} limit");
+
+        // One byte more than the file's length tells whether it grew while we read it.
+        var buffer = PooledBody.Rent((int)length + 1);
+        var read = stream.ReadAtLeast(buffer, buffer.Length, throwOnEndOfStream: false);
+        if (read < buffer.Length)
+            return buffer.AsMemory(0, read);
+
+        // It grew (a feed being rewritten in place): read it again the bounded way.
+        PooledBody.Return(buffer);
+        stream.Position = 0;
+        return await BoundedBodyReader.ReadLimitedAsync(stream, maxBytes, null, cancellationToken);
     }
 }

@@ -141,7 +141,7 @@ internal sealed class HttpFeedFetcher(
             return Failed(status, error) with { RetryAfter = retryAfter };
         }
 
-        byte[] body;
+        ReadOnlyMemory<byte> body;
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(cancellationToken);

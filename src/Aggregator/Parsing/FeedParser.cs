@@ -21,7 +21,7 @@ internal sealed class FeedParser : IFeedParser
             throw new FeedParseException("parse: the document is empty.");
         }
 
-        var direct = TryDirect(payload);
+        var direct = TryDirect(payload, digestBodies: false);
         if (direct is not null)
         {
             return direct;
@@ -46,12 +46,25 @@ internal sealed class FeedParser : IFeedParser
         return feed;
     }
 
+    public ParsedFeed? Scan(FeedPayload payload)
+    {
+        ArgumentNullException.ThrowIfNull(payload);
+        try
+        {
+            return payload.Content.IsEmpty ? null : TryDirect(payload, digestBodies: true);
+        }
+        catch (FeedParseException)
+        {
+            return null; // the full parse says why, in its own words
+        }
+    }
+
     /// <summary>
     /// The fast path for the common case, a well-formed XML feed in UTF-8 or a known CJK charset:
     /// stream the bytes through the reader, as a bare XmlReader pass would. Anything unusual (a
     /// reader error, bytes not in that charset, C1 characters) returns null and takes the full path.
     /// </summary>
-    private static ParsedFeed? TryDirect(FeedPayload payload)
+    private static ParsedFeed? TryDirect(FeedPayload payload, bool digestBodies)
     {
         var bytes = payload.Content.Span;
         var encoding = CharsetDecoder.DirectEncoding(bytes, payload.ContentType, out var skip);
@@ -64,7 +77,7 @@ internal sealed class FeedParser : IFeedParser
             ? new MemoryStream(segment.Array!, segment.Offset + skip, segment.Count - skip, writable: false)
             : new MemoryStream(payload.Content[skip..].ToArray(), writable: false);
         using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024);
-        return XmlFeedReader.TryReadDirect(text, payload.Location);
+        return XmlFeedReader.TryReadDirect(text, payload.Location, digestBodies);
     }
 
     private static int FirstSignificant(string text)

@@ -21,6 +21,8 @@ internal sealed class SourcePoller(
     TimeProvider time,
     ILogger<SourcePoller> logger)
 {
+    private readonly ChangedEntries changedEntries = new(parser, normalizer, store);
+
     public async Task<PollReport> PollAsync(SourceDefinition source, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
@@ -38,15 +40,12 @@ internal sealed class SourcePoller(
         if (outcome.Status != FetchStatus.Fetched || outcome.Payload is null)
             return await FinishWithoutContentAsync(source, outcome, started, cancellationToken);
 
-        ParsedFeed feed;
-        IReadOnlyList<Article> articles;
-        int unchanged;
+        ChangedEntries.Result found;
         try
         {
-            feed = parser.Parse(outcome.Payload);
-            foreach (var warning in feed.Warnings)
+            found = await changedEntries.FindAsync(outcome.Payload, source, time.GetUtcNow(), cancellationToken);
+            foreach (var warning in found.Warnings)
                 logger.LogWarning("Source {SourceId}: {Warning}", source.Id, warning);
-            (articles, unchanged) = await NormalizeChangedAsync(feed, source, cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
@@ -59,36 +58,21 @@ internal sealed class SourcePoller(
             logger.LogWarning("Source {SourceId} at {FeedUrl} failed: {Error}", source.Id, source.Url, parseError);
             return Report(source, PollStatus.Failed, started, outcome) with { Error = parseError };
         }
+        finally
+        {
+            // Parsed and normalized: nothing refers to the document's bytes any more.
+            PooledBody.Release(outcome.Payload);
+        }
 
-        var ingest = articles.Count > 0
-            ? await store.IngestAsync(source, articles, time.GetUtcNow(), cancellationToken)
+        var ingest = found.Changed.Count > 0
+            ? await store.IngestAsync(source, found.Changed, time.GetUtcNow(), cancellationToken)
             : IngestResult.Empty;
-        ingest = ingest with { Unchanged = ingest.Unchanged + unchanged };
+        ingest = ingest with { Unchanged = ingest.Unchanged + found.Unchanged };
         await store.RecordPollAsync(source, outcome, null, time.GetUtcNow(), cancellationToken);
         logger.LogInformation(
             "Polled {SourceId}: {Entries} entries, {Added} new, {Updated} updated, {Merged} merged, {Unchanged} unchanged",
-            source.Id, feed.Entries.Count, ingest.Added, ingest.Updated, ingest.Merged, ingest.Unchanged);
-        return Report(source, PollStatus.Ok, started, outcome) with { Ingest = ingest, Entries = feed.Entries.Count };
-    }
-
-    /// <summary>
-    /// Sanitizing is the costly part of a poll, and most entries of a re-poll are already stored as
-    /// they are: ask the store for the hashes it holds and normalize only what is new or changed.
-    /// </summary>
-    private async Task<(IReadOnlyList<Article> Changed, int Unchanged)> NormalizeChangedAsync(
-        ParsedFeed feed, SourceDefinition source, CancellationToken cancellationToken)
-    {
-        var stamps = normalizer.Identify(feed, source);
-        var known = await store.GetKnownContentHashesAsync(source.Id, stamps.Select(s => s.EntryKey).ToList(), cancellationToken);
-        var unchanged = 0;
-        var changed = normalizer.Normalize(feed, source, time.GetUtcNow(), stamps, stamp =>
-        {
-            var same = known.TryGetValue(stamp.EntryKey, out var hash) && hash == stamp.RawHash;
-            if (same)
-                unchanged++;
-            return same;
-        });
-        return (changed, unchanged);
+            source.Id, found.Entries, ingest.Added, ingest.Updated, ingest.Merged, ingest.Unchanged);
+        return Report(source, PollStatus.Ok, started, outcome) with { Ingest = ingest, Entries = found.Entries };
     }
 
     private async Task<PollReport> FinishWithoutContentAsync(

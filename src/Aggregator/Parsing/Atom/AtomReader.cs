@@ -95,13 +95,13 @@ internal static class AtomReader
                     var contentBase = cursor.ExplicitBase;
                     if (entry.Content is null && reader.GetAttribute("src") is null)
                     {
-                        entry.Content = AtomText.Read(cursor, atom03);
+                        entry.Content = AtomText.Read(cursor, atom03, body: true);
                         entry.BaseUri = contentBase ?? entry.BaseUri; // the base the body's relative URLs are written against
                     }
 
                     break;
                 case "summary":
-                    entry.Summary ??= AtomText.Read(cursor, atom03);
+                    entry.Summary ??= AtomText.Read(cursor, atom03, body: true);
                     break;
                 case "source":
                     entry.SourceTitle ??= ReadSourceTitle(cursor);

@@ -7,7 +7,8 @@ namespace Aggregator.Parsing.Atom;
 internal readonly record struct AtomText(string Value, bool IsHtml, bool DeclaredText = false)
 {
     /// <summary>Reads the construct the cursor is on. xhtml comes back as HTML markup; plain text stays text.</summary>
-    public static AtomText Read(FeedXmlReader cursor, bool atom03)
+    /// <param name="body">Content or summary: in scan mode its value is the body's digest token (<see cref="FeedXmlReader.ReadBody"/>).</param>
+    public static AtomText Read(FeedXmlReader cursor, bool atom03, bool body = false)
     {
         var reader = cursor.Reader;
         var type = reader.GetAttribute("type")?.Trim().ToLowerInvariant();
@@ -15,18 +16,20 @@ internal readonly record struct AtomText(string Value, bool IsHtml, bool Declare
         switch (type)
         {
             case "xhtml":
-                return new AtomText(cursor.ReadInnerMarkup(unwrapDiv: true), true);
+                return new AtomText(body ? cursor.ReadBodyMarkup(unwrapDiv: true) : cursor.ReadInnerMarkup(unwrapDiv: true), true);
             case "application/xhtml+xml" when mode is null or "xml":
-                return new AtomText(cursor.ReadInnerMarkup(unwrapDiv: false), true);
+                return new AtomText(body ? cursor.ReadBodyMarkup(unwrapDiv: false) : cursor.ReadInnerMarkup(unwrapDiv: false), true);
         }
 
-        var text = cursor.ReadText();
         // Atom 0.3 says base64 with mode; Atom 1.0 by a media type that is neither text nor XML (RFC 4287 4.1.3.3).
         if (mode == "base64" || (!atom03 && type is { } media && IsBase64Type(media)))
         {
             // Decoded bytes are markup unless declared plain text (feedparser reads them as HTML too).
-            return new AtomText(DecodeBase64(text), type is not "text" and not "text/plain");
+            var decoded = DecodeBase64(cursor.ReadText());
+            return new AtomText(body && cursor.DigestBodies ? BodyDigest.Of(decoded) : decoded, type is not "text" and not "text/plain");
         }
+
+        var text = body ? cursor.ReadBody() : cursor.ReadText();
 
         // Undeclared type with elements inside ("Example <b>Atom</b>" written as XML) is markup, whatever the default says.
         var html = type is "html" or "text/html" or "application/xhtml+xml"

@@ -17,7 +17,7 @@ internal static class ExtensionReader
         {
             if (local == "encoded")
             {
-                ext.ContentEncoded = cursor.ReadText();
+                ext.ContentEncoded = cursor.ReadBody();
             }
 
             return true;
@@ -83,7 +83,7 @@ internal static class ExtensionReader
         {
             if (local == "body")
             {
-                ext.XhtmlBody ??= cursor.ReadInnerMarkup(unwrapDiv: false);
+                ext.XhtmlBody ??= cursor.ReadBodyMarkup(unwrapDiv: false);
             }
 
             return true;
@@ -152,7 +152,7 @@ internal static class ExtensionReader
                 ext.DcTitle ??= cursor.ReadText();
                 break;
             case "description":
-                ext.DcDescription ??= cursor.ReadText();
+                ext.DcDescription ??= cursor.ReadBody();
                 break;
             case "language":
                 ext.DcLanguage ??= NonEmpty(cursor.ReadText());

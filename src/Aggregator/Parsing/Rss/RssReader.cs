@@ -112,7 +112,7 @@ internal static class RssReader
                     item.Link ??= ReadLink(cursor);
                     break;
                 case "body" or "fullitem":
-                    item.Body ??= reader.LocalName == "body" ? cursor.ReadInnerMarkup(unwrapDiv: false) : cursor.ReadText();
+                    item.Body ??= reader.LocalName == "body" ? cursor.ReadBodyMarkup(unwrapDiv: false) : cursor.ReadBody();
                     break;
                 case "id":
                     item.Id ??= ExtensionReader.NonEmpty(cursor.ReadPlainText());
@@ -121,7 +121,7 @@ internal static class RssReader
                     item.Updated ??= ExtensionReader.NonEmpty(cursor.ReadPlainText());
                     break;
                 case "description":
-                    item.Description ??= cursor.ReadText();
+                    item.Description ??= cursor.ReadBody();
                     break;
                 case "guid":
                     item.GuidIsPermaLink = !string.Equals(reader.GetAttribute("isPermaLink")?.Trim(), "false", StringComparison.OrdinalIgnoreCase);

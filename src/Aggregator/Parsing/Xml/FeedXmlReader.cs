@@ -7,7 +7,7 @@ namespace Aggregator.Parsing.Xml;
 /// A forward-only cursor over a feed document: a secured XmlReader plus what it lacks — a depth
 /// limit, xml:base tracking, and reading an element's content as text or markup.
 /// </summary>
-internal sealed class FeedXmlReader : IDisposable
+internal sealed partial class FeedXmlReader : IDisposable
 {
     /// <summary>No feed needs more; deeper documents are treated as hostile.</summary>
     public const int MaxDepth = 64;
@@ -17,11 +17,12 @@ internal sealed class FeedXmlReader : IDisposable
     private readonly Stack<(int Depth, Uri Base)> _bases = new();
     private StringBuilder? _scratch;
 
-    private FeedXmlReader(XmlReader reader, FeedNames names, Uri location)
+    private FeedXmlReader(XmlReader reader, FeedNames names, Uri location, bool digestBodies)
     {
         _reader = reader;
         Names = names;
         _location = location;
+        DigestBodies = digestBodies;
     }
 
     public FeedNames Names { get; }
@@ -41,7 +42,8 @@ internal sealed class FeedXmlReader : IDisposable
     /// Opens the reader over any text. With <paramref name="checkCharacters"/> a stray control character
     /// is an error (the direct path then falls back to the repaired text); without, the repair pass has removed them.
     /// </summary>
-    public static FeedXmlReader Create(TextReader text, Uri location, IEnumerable<string> undeclaredPrefixes, bool checkCharacters)
+    /// <param name="digestBodies">Scan mode: <see cref="ReadBody"/> and <see cref="ReadBodyMarkup"/> return digest tokens instead of the bodies.</param>
+    public static FeedXmlReader Create(TextReader text, Uri location, IEnumerable<string> undeclaredPrefixes, bool checkCharacters, bool digestBodies = false)
     {
         var table = new NameTable();
         var names = new FeedNames(table);
@@ -69,7 +71,7 @@ internal sealed class FeedXmlReader : IDisposable
             NameTable = table,
         };
         var context = new XmlParserContext(table, namespaces, null, XmlSpace.None);
-        return new FeedXmlReader(XmlReader.Create(text, settings, context), names, location);
+        return new FeedXmlReader(XmlReader.Create(text, settings, context), names, location, digestBodies);
     }
 
     /// <summary>Advances one node, enforcing the depth limit and tracking xml:base.</summary>

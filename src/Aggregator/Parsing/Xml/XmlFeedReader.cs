@@ -36,11 +36,12 @@ internal static partial class XmlFeedReader
     /// Streams a well-formed document straight from its bytes, without a decoded copy or the repair
     /// pass; null when the document needs either (then the caller takes <see cref="Read"/>).
     /// </summary>
-    public static ParsedFeed? TryReadDirect(TextReader text, Uri location)
+    /// <param name="digestBodies">Scan mode (<see cref="IFeedParser.Scan"/>): bodies come back as digest tokens.</param>
+    public static ParsedFeed? TryReadDirect(TextReader text, Uri location, bool digestBodies = false)
     {
         try
         {
-            return ReadOnce(FeedXmlReader.Create(text, location, [], checkCharacters: true), [], direct: true);
+            return ReadOnce(FeedXmlReader.Create(text, location, [], checkCharacters: true, digestBodies), [], direct: true);
         }
         catch (DecoderFallbackException)
         {

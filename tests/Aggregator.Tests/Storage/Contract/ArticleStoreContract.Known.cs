@@ -29,6 +29,20 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
+    public async Task KnownContentHashesMatchKeysWithQuotesBackslashesAndNonAsciiExactly()
+    {
+        string[] odd = ["say \"hi\"", "back\\slash", "证券时报-1000387", "tab\tand 😀", "title:ab12"];
+        var articles = odd.Select((key, i) => new ArticleBuilder().Key(key).Link($"https://odd.example.com/{i}").Title($"odd key story {i} of its own").Build()).ToArray();
+        await IngestAsync(Source("odd"), articles);
+
+        var known = await Store.GetKnownContentHashesAsync("odd", [.. odd, "say hi", "证券时报-1000388"], None);
+
+        Assert.Equal(odd.Order(StringComparer.Ordinal), known.Keys.Order(StringComparer.Ordinal));
+        foreach (var article in articles)
+            Assert.Equal(article.ContentHash, known[article.EntryKey]);
+    }
+
+    [Fact]
     public async Task KnownContentHashesSeeAnUpdateStoredAfterAnEarlierRead()
     {
         await IngestAsync(Source("stcn"), new ArticleBuilder().Key("a").Body("first version").Build());
