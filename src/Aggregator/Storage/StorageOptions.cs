@@ -37,4 +37,15 @@ internal sealed record StorageOptions
     /// benchmark (bench/ingest.sh), at a cost of a longer WAL replay after a crash.
     /// </summary>
     public int WalAutoCheckpointPages { get; init; } = 40_000;
+    /// <summary>
+    /// Checkpoint on a background connection (<see cref="WalCheckpointer"/>) instead of inside the commit
+    /// that crosses <see cref="WalAutoCheckpointPages"/>: a poll's commit no longer waits for the copy of
+    /// the whole WAL into the database and its sync. False restores SQLite's automatic checkpoint.
+    /// </summary>
+    public bool BackgroundCheckpoint { get; init; } = true;
+    /// <summary>
+    /// With <see cref="BackgroundCheckpoint"/>, a commit that leaves the WAL this many times
+    /// <see cref="WalAutoCheckpointPages"/> waits for the checkpoint in progress: the bound of the WAL's size.
+    /// </summary>
+    public int WalHardLimitFactor { get; init; } = 4;
 }
