@@ -25,6 +25,8 @@ internal sealed partial class SqliteArticleStore : IArticleStore
     private readonly HealthCommands healthCommands;
     private readonly PollReaderPool pollReaders;
     private readonly WalCheckpointer? checkpointer;
+    private readonly StoryCandidateCache storyCache;
+    private long? dataVersion;
     private bool disposed;
 
     private SqliteArticleStore(string databasePath, string connectionString, SqliteConnection writer, TimeProvider time, StorageOptions options)
@@ -36,6 +38,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         this.options = options;
         matcher = new StoryMatcher(options.StoryMatch);
         ingestCommands = new IngestCommands(writer);
+        storyCache = new StoryCandidateCache(options.StoryCacheCapacity);
         healthCommands = new HealthCommands(writer);
         pollReaders = new PollReaderPool(OpenReaderAsync);
         checkpointer = options.BackgroundCheckpoint ? new WalCheckpointer(connectionString, databasePath, options) : null;
@@ -165,8 +168,19 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         try
         {
             await using var transaction = writer.BeginTransaction(deferred: false);
-            var result = await work(transaction);
-            await transaction.CommitAsync(cancellationToken);
+            T result;
+            try
+            {
+                result = await work(transaction);
+                await transaction.CommitAsync(cancellationToken);
+            }
+            catch
+            {
+                // Rolled back: the story cache may hold rows that are not there any more.
+                storyCache.Clear();
+                throw;
+            }
+
             if (checkpointer is not null)
                 await checkpointer.Committed();
             return result;

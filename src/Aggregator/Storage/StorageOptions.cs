@@ -21,6 +21,11 @@ internal sealed record StorageOptions
     /// (<see cref="StoryPrefilter"/>), which drops the candidates whose body numbers disagree inside SQLite.
     /// </summary>
     public int MaxStoryCandidates { get; init; } = 64;
+    /// <summary>
+    /// Story index entries the writer keeps in memory for level-3 candidates (<see cref="StoryCandidateCache"/>,
+    /// 24 bytes each): past this it starts again empty.
+    /// </summary>
+    public int StoryCacheCapacity { get; init; } = 200_000;
     /// <summary>Page cache of the writer connection: the indexes of a large store must stay in memory for fast ingest.</summary>
     public int CacheSizeMebibytes { get; init; } = 64;
     /// <summary>
