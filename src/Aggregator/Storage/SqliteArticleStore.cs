@@ -41,7 +41,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         storyCache = new StoryCandidateCache(options.StoryCacheCapacity);
         healthCommands = new HealthCommands(writer);
         pollReaders = new PollReaderPool(OpenReaderAsync);
-        checkpointer = options.BackgroundCheckpoint ? new WalCheckpointer(connectionString, databasePath, options) : null;
+        checkpointer = options.BackgroundCheckpoint ? new WalCheckpointer(connectionString, options) : null;
     }
 
     public string DatabasePath { get; }
@@ -75,9 +75,8 @@ internal sealed partial class SqliteArticleStore : IArticleStore
             await ConfigureAsync(writer, options, options.CacheSizeMebibytes);
             if (options.BackgroundCheckpoint)
             {
-                // The writer never checkpoints itself; a WAL restarted after a checkpoint is cut back to
-                // its first commit's size, so the file's length tells the checkpointer how much is pending.
-                await writer.ExecuteAsync("PRAGMA wal_autocheckpoint = 0; PRAGMA journal_size_limit = 0;");
+                // The writer never checkpoints itself (WalCheckpointer does).
+                await writer.ExecuteAsync("PRAGMA wal_autocheckpoint = 0;");
             }
 
             await MigrationRunner.ApplyAsync(writer, path, SchemaMigrations.All, cancellationToken);
@@ -182,7 +181,11 @@ internal sealed partial class SqliteArticleStore : IArticleStore
             }
 
             if (checkpointer is not null)
-                await checkpointer.Committed();
+            {
+                // The pages this connection wrote since the last commit (the counter is reset as it is read).
+                SQLitePCL.raw.sqlite3_db_status(writer.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var written, out _, 1);
+                await checkpointer.Committed(written);
+            }
             return result;
         }
         finally

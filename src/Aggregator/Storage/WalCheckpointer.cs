@@ -10,29 +10,31 @@ namespace Aggregator.Storage;
 /// size after each commit (<see cref="Committed"/>) and this task copies while ingest goes on.
 /// A checkpoint is SQLite's own crash-safe operation (PASSIVE: it never blocks the writer or the
 /// readers), so a crash mid-way leaves a consistent store whose WAL is replayed on the next open.
-/// When writes outrun it and the WAL reaches <see cref="StorageOptions.WalHardLimitFactor"/> times
-/// the threshold, the writer waits for the round in progress: the WAL stays bounded.
+/// The writer reports the pages each commit wrote (SQLite's own count, SQLITE_DBSTATUS_CACHE_WRITE): the
+/// WAL file is never opened here, because closing any descriptor of a database file drops SQLite's
+/// POSIX locks on it. When writes outrun the checkpoint and <see cref="StorageOptions.WalHardLimitFactor"/>
+/// times the threshold were written since it last caught up, the writer waits for the round in progress:
+/// the WAL stays bounded.
 /// </summary>
 internal sealed class WalCheckpointer : IAsyncDisposable
 {
     private readonly string connectionString;
-    private readonly string walPath;
-    private readonly long thresholdBytes;
-    private readonly long hardLimitBytes;
+    private readonly long thresholdPages;
+    private readonly long hardLimitPages;
     private readonly SemaphoreSlim signal = new(0, 1);
     private readonly CancellationTokenSource stopping = new();
     private readonly Task loop;
     private TaskCompletionSource idle = NewIdle(completed: true);
     private int busy;
     private long completed;
+    private long pending;
+    private long sinceCaughtUp;
 
-    public WalCheckpointer(string connectionString, string databasePath, StorageOptions options)
+    public WalCheckpointer(string connectionString, StorageOptions options)
     {
         this.connectionString = connectionString;
-        walPath = databasePath + "-wal";
-        // A WAL frame is a page plus its 24-byte header.
-        thresholdBytes = (long)options.WalAutoCheckpointPages * (4096 + 24);
-        hardLimitBytes = thresholdBytes * Math.Max(2, options.WalHardLimitFactor);
+        thresholdPages = options.WalAutoCheckpointPages;
+        hardLimitPages = thresholdPages * Math.Max(2, options.WalHardLimitFactor);
         loop = Task.Run(RunAsync);
     }
 
@@ -40,16 +42,18 @@ internal sealed class WalCheckpointer : IAsyncDisposable
     public long Completed => Interlocked.Read(ref completed);
 
     /// <summary>
-    /// Called by the writer after each commit: starts a round when the WAL holds more than the threshold,
-    /// and waits for the round in progress when it holds more than the hard limit.
+    /// Called by the writer after each commit with the pages it wrote to the WAL: starts a round every
+    /// threshold's worth of pages, and waits for the round in progress past the hard limit.
     /// </summary>
-    public Task Committed()
+    public Task Committed(long pagesWritten)
     {
-        var length = WalLength();
-        if (length < thresholdBytes)
+        var behind = Interlocked.Add(ref sinceCaughtUp, pagesWritten);
+        pending += pagesWritten;
+        if (pending < thresholdPages)
             return Task.CompletedTask;
+        pending = 0;
         Signal();
-        return length >= hardLimitBytes ? WhenIdleAsync() : Task.CompletedTask;
+        return behind >= hardLimitPages ? WhenIdleAsync() : Task.CompletedTask;
     }
 
     /// <summary>Completes when no round is running or requested (the benchmark waits for it to count the whole cost).</summary>
@@ -98,7 +102,10 @@ internal sealed class WalCheckpointer : IAsyncDisposable
                     var (_, log, copied) = await connection.QuerySingleAsync<(long Busy, long Log, long Copied)>("PRAGMA wal_checkpoint(PASSIVE);");
                     Interlocked.Increment(ref completed);
                     if (copied >= log)
+                    {
+                        Interlocked.Exchange(ref sinceCaughtUp, 0);
                         break;
+                    }
                 }
             }
             catch (SqliteException)
@@ -114,18 +121,6 @@ internal sealed class WalCheckpointer : IAsyncDisposable
                 Volatile.Write(ref busy, 0);
                 finished.TrySetResult();
             }
-        }
-    }
-
-    private long WalLength()
-    {
-        try
-        {
-            return new FileInfo(walPath).Length;
-        }
-        catch (IOException)
-        {
-            return 0;
         }
     }
 

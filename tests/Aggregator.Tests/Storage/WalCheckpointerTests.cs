@@ -56,8 +56,11 @@ public sealed class WalCheckpointerTests
 
     private static async Task<long> ArticlesInDatabaseFileAsync(string path)
     {
+        // Copied by another process: closing a descriptor of the open database in this one would drop
+        // the store's POSIX locks on it.
         var copy = Path.Combine(Path.GetDirectoryName(path)!, "copy-without-wal.db");
-        File.Copy(path, copy);
+        using (var cp = System.Diagnostics.Process.Start("cp", [path, copy]))
+            await cp.WaitForExitAsync();
         await using var connection = new SqliteConnection($"Data Source={copy};Pooling=False");
         await connection.OpenAsync();
         return await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles;");
