@@ -18,7 +18,7 @@ internal sealed record StorageOptions
     /// <summary>
     /// At most this many level-3 candidates are compared per entry: a bound on the cost of generic
     /// titles shared by hundreds of articles in the window. Counted after the fingerprint prefilter
-    /// (<see cref="StoryPrefilter"/>), which drops the candidates whose body numbers disagree inside SQLite.
+    /// (<see cref="StoryPrefilter"/>), which drops the candidates whose body numbers disagree before their title is read.
     /// </summary>
     public int MaxStoryCandidates { get; init; } = 64;
     /// <summary>
