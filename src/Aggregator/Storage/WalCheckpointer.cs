@@ -13,8 +13,9 @@ namespace Aggregator.Storage;
 /// The writer reports the pages each commit wrote (SQLite's own count, SQLITE_DBSTATUS_CACHE_WRITE): the
 /// WAL file is never opened here, because closing any descriptor of a database file drops SQLite's
 /// POSIX locks on it. When writes outrun the checkpoint and <see cref="StorageOptions.WalHardLimitFactor"/>
-/// times the threshold were written since it last caught up, the writer waits for the round in progress:
-/// the WAL stays bounded.
+/// times the threshold were written since it last caught up, the writer waits for the round in progress,
+/// so ingest cannot run far ahead of it (a reader holding an old snapshot can still keep the WAL from
+/// restarting, as it does with SQLite's own checkpoint).
 /// </summary>
 internal sealed class WalCheckpointer : IAsyncDisposable
 {
