@@ -10,7 +10,9 @@ internal static class KillDrill
 {
     public static async Task RunAsync(string dataDirectory, int round)
     {
-        await using var store = await SqliteArticleStore.OpenAsync(dataDirectory, TimeProvider.System, null, CancellationToken.None);
+        // A tiny checkpoint threshold, so kills also land while the background checkpoint copies the WAL.
+        var options = new StorageOptions { WalAutoCheckpointPages = 64 };
+        await using var store = await SqliteArticleStore.OpenAsync(dataDirectory, TimeProvider.System, options, CancellationToken.None);
         var sources = Enumerable.Range(0, 5).Select(DrillArticles.Source).ToArray();
         await store.SyncSourcesAsync(sources, CancellationToken.None);
         var articles = new DrillArticles("r" + round, round);

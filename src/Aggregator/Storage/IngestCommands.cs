@@ -27,26 +27,37 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         """, "$link", "$seq");
 
     /// <summary>
-    /// Level 3 candidates inside the time window, one publication week (<see cref="ArticleKeys.StoryBucket"/>)
-    /// per execution. The matcher only merges titles that are equal, share a four-character prefix, or
-    /// contain one another, so candidates are the titles starting like this one (title_start) or ending
-    /// like it (title_end): every pair the matcher accepts except a title found in the middle of
-    /// another, and keys under four characters only meet equal keys. Both walk the story indexes,
-    /// bounded by the window, and drop candidates whose body numbers disagree with this one's
-    /// (<see cref="StoryPrefilter"/>) before the article row is read for its title key; the limit
-    /// counts the survivors. A match this source already reported is skipped afterwards
-    /// (<see cref="SourceReported"/>). The week expression must stay the one of the indexes.
+    /// One group of level-3 candidates for <see cref="StoryCandidateCache"/>: the articles of one
+    /// publication week (<see cref="ArticleKeys.StoryBucket"/>) whose title starts with this anchor, read
+    /// from the story index alone, in its order. The matcher only merges titles that are equal, share a
+    /// four-character prefix, or contain one another, so candidates are the titles starting like this
+    /// one (title_start) or ending like it (title_end): every pair the matcher accepts except a title
+    /// found in the middle of another, and keys under four characters only meet equal keys. The week
+    /// expression must stay the one of the indexes.
     /// </summary>
-    public PreparedCommand FindStoryCandidates { get; } = new(connection, $"""
-        SELECT seq, title_key, fingerprint, published FROM articles INDEXED BY articles_story_start
-        WHERE published / 604800000 = $bucket AND title_start = $start AND published BETWEEN $from AND $to
-            AND {StoryPrefilter.Condition}
-        UNION ALL
-        SELECT seq, title_key, fingerprint, published FROM articles INDEXED BY articles_story_end
-        WHERE published / 604800000 = $bucket AND title_end = $end AND published BETWEEN $from AND $to
-            AND {StoryPrefilter.Condition}
-        LIMIT $limit;
-        """, "$bucket", "$start", "$from", "$to", "$end", "$fingerprint", "$numbers", "$limit");
+    public PreparedCommand StoryStartGroup { get; } = new(connection, """
+        SELECT seq, published, fingerprint FROM articles INDEXED BY articles_story_start
+        WHERE published / 604800000 = $bucket AND title_start = $anchor ORDER BY published;
+        """, "$bucket", "$anchor");
+
+    /// <summary>The group of the titles ending with this anchor (<see cref="StoryStartGroup"/>).</summary>
+    public PreparedCommand StoryEndGroup { get; } = new(connection, """
+        SELECT seq, published, fingerprint FROM articles INDEXED BY articles_story_end
+        WHERE published / 604800000 = $bucket AND title_end = $anchor ORDER BY published;
+        """, "$bucket", "$anchor");
+
+    /// <summary>The title key of a candidate that passed the prefilter (few do).</summary>
+    public PreparedCommand TitleKey { get; } = new(connection, """
+        SELECT title_key FROM articles WHERE seq = $seq;
+        """, "$seq");
+
+    /// <summary>The story index columns an article is stored under, before its content is replaced.</summary>
+    public PreparedCommand StoryColumns { get; } = new(connection, """
+        SELECT published, title_start, title_end FROM articles WHERE seq = $seq;
+        """, "$seq");
+
+    /// <summary>Changes when any other connection commits to the database (the cache's guard).</summary>
+    public PreparedCommand DataVersion { get; } = new(connection, "PRAGMA data_version;");
 
     public PreparedCommand SourceReported { get; } = new(connection, """
         SELECT EXISTS (SELECT 1 FROM article_entries WHERE article_seq = $seq AND source_id = $source_id);
@@ -109,7 +120,7 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { Lookup, AddLink, FindStoryCandidates, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
+        foreach (var command in new[] { Lookup, AddLink, StoryStartGroup, StoryEndGroup, TitleKey, StoryColumns, DataVersion, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
             command.Dispose();
     }
 }

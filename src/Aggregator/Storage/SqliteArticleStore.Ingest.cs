@@ -21,6 +21,7 @@ internal sealed partial class SqliteArticleStore
         WriteAsync(async transaction =>
         {
             await UpsertSourceAsync(transaction, source, cancellationToken);
+            CheckDataVersion(transaction);
             int added = 0, updated = 0, unchanged = 0, merged = 0, suppressed = 0;
             foreach (var article in articles)
             {
@@ -81,6 +82,7 @@ internal sealed partial class SqliteArticleStore
 
         var newSeq = (long)commands.InsertArticle.Bind(transaction, ArticleContent(ArticleKeys.ArticleId(sourceId, article.EntryKey), article, sourceId, seenAt, seenAt))
             .ExecuteScalar()!;
+        StoryCached(newSeq, article);
         // The insert trigger claimed the link for the new article.
         UpsertEntry(transaction, source, article, newSeq, newLink: false);
         MergeCategories(transaction, newSeq, article.Categories, ArticleKeys.ToStored(article.Published));
@@ -99,19 +101,29 @@ internal sealed partial class SqliteArticleStore
         var end = ArticleKeys.TitleEnd(titleKey);
         var from = ArticleKeys.ToStored(article.Published - window);
         var to = ArticleKeys.ToStored(article.Published + window);
-        var incoming = new StoryCandidate(titleKey, article.BodyFingerprint, article.Published);
+        var fingerprint = article.BodyFingerprint;
+        var incoming = new StoryCandidate(titleKey, fingerprint, article.Published);
         var matches = new List<long>();
         var remaining = options.MaxStoryCandidates;
-        // One execution per week the window touches (two at most for windows up to 3.5 days).
+        // The groups of each week the window touches (two at most for windows up to 3.5 days), titles
+        // starting like this one, then ending like it; candidates whose body numbers disagree with this
+        // one's are dropped before their title key is read (StoryPrefilter), and the limit counts the survivors.
         for (var bucket = ArticleKeys.StoryBucket(from); bucket <= ArticleKeys.StoryBucket(to) && remaining > 0; bucket++)
         {
-            using var reader = ingestCommands.FindStoryCandidates.Bind(transaction, bucket, start, from, to, end, unchecked((long)article.BodyFingerprint), StoryPrefilter.Numbers(article.BodyFingerprint), remaining).ExecuteReader();
-            while (reader.Read())
+            foreach (var (isEnd, anchor) in new[] { (false, start), (true, end) })
             {
-                remaining--;
-                var candidate = new StoryCandidate(reader.GetString(1), unchecked((ulong)reader.GetInt64(2)), ArticleKeys.FromStored(reader.GetInt64(3)));
-                if (matcher.IsSameStory(incoming, candidate))
-                    matches.Add(reader.GetInt64(0));
+                foreach (var entry in StoryGroup(transaction, bucket, isEnd, anchor))
+                {
+                    if (remaining == 0)
+                        break;
+                    if (entry.Published < from || entry.Published > to || !StoryPrefilter.MayMatch(unchecked((ulong)entry.Fingerprint), fingerprint))
+                        continue;
+                    remaining--;
+                    var candidateKey = (string)ingestCommands.TitleKey.Bind(transaction, entry.Seq).ExecuteScalar()!;
+                    var candidate = new StoryCandidate(candidateKey, unchecked((ulong)entry.Fingerprint), ArticleKeys.FromStored(entry.Published));
+                    if (matcher.IsSameStory(incoming, candidate))
+                        matches.Add(entry.Seq);
+                }
             }
         }
 
@@ -125,12 +137,48 @@ internal sealed partial class SqliteArticleStore
         return null;
     }
 
+    /// <summary>One group of story index entries, from the cache or read into it.</summary>
+    private List<StoryIndexEntry> StoryGroup(SqliteTransaction transaction, long bucket, bool isEnd, string anchor)
+    {
+        if (storyCache.Find(bucket, isEnd, anchor) is { } cached)
+            return cached;
+        var entries = new List<StoryIndexEntry>();
+        var command = isEnd ? ingestCommands.StoryEndGroup : ingestCommands.StoryStartGroup;
+        using (var reader = command.Bind(transaction, bucket, anchor).ExecuteReader())
+        {
+            while (reader.Read())
+                entries.Add(new StoryIndexEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+        }
+
+        storyCache.Load(bucket, isEnd, anchor, entries);
+        return entries;
+    }
+
+    /// <summary>Clears the story cache when another connection committed since this one last looked.</summary>
+    private void CheckDataVersion(SqliteTransaction transaction)
+    {
+        var version = (long)ingestCommands.DataVersion.Bind(transaction).ExecuteScalar()!;
+        if (version != dataVersion)
+            storyCache.Clear();
+        dataVersion = version;
+    }
+
     private void ReplaceContent(SqliteTransaction transaction, long seq, SourceDefinition source, Article article, DateTimeOffset seenAt)
     {
+        using (var reader = ingestCommands.StoryColumns.Bind(transaction, seq).ExecuteReader())
+        {
+            reader.Read();
+            storyCache.Remove(seq, reader.GetInt64(0), reader.GetString(1), reader.GetString(2));
+        }
+
         object?[] values = [seq, .. ArticleContent(null, article, source.Id, seenAt, null)];
         ingestCommands.UpdateArticle.Bind(transaction, values).ExecuteNonQuery();
+        StoryCached(seq, article);
         ingestCommands.RedateCategories.Bind(transaction, seq, ArticleKeys.ToStored(article.Published)).ExecuteNonQuery();
     }
+
+    private void StoryCached(long seq, Article article) =>
+        storyCache.Add(seq, ArticleKeys.ToStored(article.Published), ArticleKeys.TitleStart(article.TitleKey), ArticleKeys.TitleEnd(article.TitleKey), unchecked((long)article.BodyFingerprint));
 
     /// <summary>Records the report; <paramref name="newLink"/> false when the link is already the article's (its canonical link).</summary>
     private void UpsertEntry(SqliteTransaction transaction, SourceDefinition source, Article article, long seq, bool newLink = true)

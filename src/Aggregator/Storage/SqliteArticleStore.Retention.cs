@@ -73,7 +73,7 @@ internal sealed partial class SqliteArticleStore
         return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
     }
 
-    private static async Task<RetentionResult> DeleteExpiredAsync(SqliteTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
+    private async Task<RetentionResult> DeleteExpiredAsync(SqliteTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
     {
         // Keys in the same shape as ArticleKeys.EntryTombstone / LinkTombstone.
         const string tombstones = """
@@ -88,6 +88,7 @@ internal sealed partial class SqliteArticleStore
         var connection = transaction.Connection!;
         var added = await connection.ExecuteAsync(new CommandDefinition(tombstones, new { now = ArticleKeys.ToStored(now) }, transaction, cancellationToken: cancellationToken));
         var deleted = await connection.ExecuteAsync(new CommandDefinition(delete, transaction: transaction, cancellationToken: cancellationToken));
+        storyCache.Clear();
         await connection.ExecuteAsync(new CommandDefinition("DELETE FROM temp.expired;", transaction: transaction, cancellationToken: cancellationToken));
         return new RetentionResult(deleted, added);
     }

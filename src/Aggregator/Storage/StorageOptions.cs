@@ -18,9 +18,15 @@ internal sealed record StorageOptions
     /// <summary>
     /// At most this many level-3 candidates are compared per entry: a bound on the cost of generic
     /// titles shared by hundreds of articles in the window. Counted after the fingerprint prefilter
-    /// (<see cref="StoryPrefilter"/>), which drops the candidates whose body numbers disagree inside SQLite.
+    /// (<see cref="StoryPrefilter"/>), which drops the candidates whose body numbers disagree before their title is read.
     /// </summary>
     public int MaxStoryCandidates { get; init; } = 64;
+    /// <summary>
+    /// Story index entries the writer keeps in memory for level-3 candidates (<see cref="StoryCandidateCache"/>,
+    /// 24 bytes each, ~2 MB at this size with the lists and keys): past this it starts again empty. The
+    /// corpus benchmark stays under it (13,876 new articles, each in at most two groups).
+    /// </summary>
+    public int StoryCacheCapacity { get; init; } = 50_000;
     /// <summary>Page cache of the writer connection: the indexes of a large store must stay in memory for fast ingest.</summary>
     public int CacheSizeMebibytes { get; init; } = 64;
     /// <summary>
@@ -31,10 +37,23 @@ internal sealed record StorageOptions
     /// </summary>
     public int ReaderCacheSizeMebibytes { get; init; } = 4;
     /// <summary>
-    /// WAL pages before an automatic checkpoint (SQLite's default is 1,000): fewer, larger checkpoints
+    /// WAL pages written between checkpoints (SQLite's default is 1,000): fewer, larger checkpoints
     /// write each hot index page once instead of once per few polls. 40,000 pages (160 MB of WAL at
     /// most between checkpoints) wrote 33.0 KiB per ingested entry against 36.1 at 10,000 in the corpus
-    /// benchmark (bench/ingest.sh), at a cost of a longer WAL replay after a crash.
+    /// benchmark (bench/ingest.sh), at a cost of a longer WAL replay after a crash. With
+    /// <see cref="BackgroundCheckpoint"/> this is the background checkpointer's threshold, otherwise
+    /// SQLite's wal_autocheckpoint.
     /// </summary>
     public int WalAutoCheckpointPages { get; init; } = 40_000;
+    /// <summary>
+    /// Checkpoint on a background connection (<see cref="WalCheckpointer"/>) instead of inside the commit
+    /// that crosses <see cref="WalAutoCheckpointPages"/>: a poll's commit no longer waits for the copy of
+    /// the whole WAL into the database and its sync. False restores SQLite's automatic checkpoint.
+    /// </summary>
+    public bool BackgroundCheckpoint { get; init; } = true;
+    /// <summary>
+    /// With <see cref="BackgroundCheckpoint"/>, a commit that leaves the WAL this many times
+    /// <see cref="WalAutoCheckpointPages"/> waits for the checkpoint in progress: the bound of the WAL's size.
+    /// </summary>
+    public int WalHardLimitFactor { get; init; } = 4;
 }

@@ -1,0 +1,135 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Storage;
+
+/// <summary>
+/// Checkpoints the WAL on its own connection and thread, so a commit never waits for one. With
+/// SQLite's automatic checkpoint the commit that crosses the threshold copies the whole WAL back
+/// into the database (and syncs it) before the poll returns; here the writer only reports the WAL's
+/// size after each commit (<see cref="Committed"/>) and this task copies while ingest goes on.
+/// A checkpoint is SQLite's own crash-safe operation (PASSIVE: it never blocks the writer or the
+/// readers), so a crash mid-way leaves a consistent store whose WAL is replayed on the next open.
+/// The writer reports the pages each commit wrote (SQLite's own count, SQLITE_DBSTATUS_CACHE_WRITE): the
+/// WAL file is never opened here, because closing any descriptor of a database file drops SQLite's
+/// POSIX locks on it. When writes outrun the checkpoint and <see cref="StorageOptions.WalHardLimitFactor"/>
+/// times the threshold were written since it last caught up, the writer waits for the round in progress,
+/// so ingest cannot run far ahead of it (a reader holding an old snapshot can still keep the WAL from
+/// restarting, as it does with SQLite's own checkpoint).
+/// </summary>
+internal sealed class WalCheckpointer : IAsyncDisposable
+{
+    private readonly string connectionString;
+    private readonly long thresholdPages;
+    private readonly long hardLimitPages;
+    private readonly SemaphoreSlim signal = new(0, 1);
+    private readonly CancellationTokenSource stopping = new();
+    private readonly Task loop;
+    private TaskCompletionSource idle = NewIdle(completed: true);
+    private int busy;
+    private long completed;
+    private long pending;
+    private long sinceCaughtUp;
+
+    public WalCheckpointer(string connectionString, StorageOptions options)
+    {
+        this.connectionString = connectionString;
+        thresholdPages = options.WalAutoCheckpointPages;
+        hardLimitPages = thresholdPages * Math.Max(2, options.WalHardLimitFactor);
+        loop = Task.Run(RunAsync);
+    }
+
+    /// <summary>Checkpoint rounds finished since the store opened (for tests and the benchmark).</summary>
+    public long Completed => Interlocked.Read(ref completed);
+
+    /// <summary>
+    /// Called by the writer after each commit with the pages it wrote to the WAL: starts a round every
+    /// threshold's worth of pages, and waits for the round in progress past the hard limit.
+    /// </summary>
+    public Task Committed(long pagesWritten)
+    {
+        var behind = Interlocked.Add(ref sinceCaughtUp, pagesWritten);
+        pending += pagesWritten;
+        if (pending < thresholdPages)
+            return Task.CompletedTask;
+        pending = 0;
+        Signal();
+        return behind >= hardLimitPages ? WhenIdleAsync() : Task.CompletedTask;
+    }
+
+    /// <summary>Completes when no round is running or requested (the benchmark waits for it to count the whole cost).</summary>
+    public Task WhenIdleAsync() => Volatile.Read(ref idle).Task;
+
+    public async ValueTask DisposeAsync()
+    {
+        await stopping.CancelAsync();
+        try
+        {
+            await loop;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping between rounds.
+        }
+
+        stopping.Dispose();
+        signal.Dispose();
+    }
+
+    private void Signal()
+    {
+        if (Interlocked.Exchange(ref busy, 1) == 1)
+            return;
+        Volatile.Write(ref idle, NewIdle(completed: false));
+        signal.Release();
+    }
+
+    private async Task RunAsync()
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        var token = stopping.Token;
+        while (!token.IsCancellationRequested)
+        {
+            await signal.WaitAsync(token);
+            try
+            {
+                if (connection.State != System.Data.ConnectionState.Open)
+                    await connection.OpenAsync(token);
+                // Rounds until the checkpoint caught up with the WAL (commits during a round leave a
+                // remainder, copied by the next, shorter round); the writer then restarts the WAL
+                // from its start at its next commit.
+                for (var round = 0; round < 8 && !token.IsCancellationRequested; round++)
+                {
+                    var (_, log, copied) = await connection.QuerySingleAsync<(long Busy, long Log, long Copied)>("PRAGMA wal_checkpoint(PASSIVE);");
+                    Interlocked.Increment(ref completed);
+                    if (copied >= log)
+                    {
+                        Interlocked.Exchange(ref sinceCaughtUp, 0);
+                        break;
+                    }
+                }
+            }
+            catch (SqliteException)
+            {
+                // A checkpoint that could not run (the database busy or closing) is retried at the next signal;
+                // SQLite also checkpoints when the last connection closes.
+            }
+            finally
+            {
+                // The waiters of this round are released; a commit signalling after busy is cleared
+                // starts a new round with its own idle task.
+                var finished = Volatile.Read(ref idle);
+                Volatile.Write(ref busy, 0);
+                finished.TrySetResult();
+            }
+        }
+    }
+
+    private static TaskCompletionSource NewIdle(bool completed)
+    {
+        var source = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        if (completed)
+            source.SetResult();
+        return source;
+    }
+}

@@ -1,0 +1,98 @@
+using Aggregator.Storage;
+using Aggregator.Tests.Support;
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace Aggregator.Tests.Storage;
+
+public sealed class StoryCandidateCacheTests
+{
+    private const string CatlStory = "宁德时代晚间发布2026年三季度业绩预告，预计前三季度归母净利润同比增长35%至42%，主要受益于储能电池出货量大幅增长及海外市场拓展。";
+    private static readonly CancellationToken None = CancellationToken.None;
+    private static readonly long Week = ArticleKeys.StoryBucket(ArticleKeys.ToStored(StorageTestStore.Start));
+
+    [Fact]
+    public void AnArticleIsAddedOnlyToGroupsAlreadyLoadedAndInPublishedOrder()
+    {
+        var cache = new StoryCandidateCache(100);
+        var noon = ArticleKeys.ToStored(StorageTestStore.Start);
+        cache.Load(Week, false, "宁德时代", [new StoryIndexEntry(1, noon, 0), new StoryIndexEntry(2, noon + 2000, 0)]);
+
+        cache.Add(3, noon + 1000, "宁德时代", "业绩预告", 7);
+
+        Assert.Equal([1L, 3L, 2L], cache.Find(Week, false, "宁德时代")!.Select(entry => entry.Seq));
+        Assert.Null(cache.Find(Week, true, "业绩预告"));
+    }
+
+    [Fact]
+    public void ARemovedArticleLeavesItsGroups()
+    {
+        var cache = new StoryCandidateCache(100);
+        var noon = ArticleKeys.ToStored(StorageTestStore.Start);
+        cache.Load(Week, false, "宁德时代", [new StoryIndexEntry(1, noon, 0)]);
+        cache.Load(Week, true, "业绩预告", [new StoryIndexEntry(1, noon, 0), new StoryIndexEntry(2, noon, 0)]);
+
+        cache.Remove(1, noon, "宁德时代", "业绩预告");
+
+        Assert.Empty(cache.Find(Week, false, "宁德时代")!);
+        Assert.Equal(2, Assert.Single(cache.Find(Week, true, "业绩预告")!).Seq);
+    }
+
+    [Fact]
+    public void LoadingPastTheCapacityStartsAgainEmpty()
+    {
+        var cache = new StoryCandidateCache(2);
+        cache.Load(Week, false, "a", [new StoryIndexEntry(1, 0, 0), new StoryIndexEntry(2, 0, 0)]);
+
+        cache.Load(Week, false, "b", [new StoryIndexEntry(3, 0, 0)]);
+
+        Assert.Null(cache.Find(Week, false, "a"));
+        Assert.NotNull(cache.Find(Week, false, "b"));
+    }
+
+    [Fact]
+    public async Task ADeletedArticleIsNoLongerAStoryCandidate()
+    {
+        await using var test = await StorageTestStore.CreateAsync();
+        await test.IngestAsync(StorageTestStore.Source("stcn"), Catl("stcn", "s1", "【快讯】宁德时代发布2026年三季度业绩预告"));
+        var article = Assert.Single(await test.Store.GetLatestAsync(null, 10, 0, None));
+        Assert.True(await test.Store.DeleteArticleAsync(article.ArticleId, None));
+
+        var result = await test.IngestAsync(StorageTestStore.Source("cls"), Catl("cls", "c1", "「快讯」宁德时代发布2026年三季度业绩预告！"));
+
+        Assert.Equal(1, result.Added);
+    }
+
+    [Fact]
+    public async Task AnArticleDeletedByAnotherConnectionIsNoLongerAStoryCandidate()
+    {
+        await using var test = await StorageTestStore.CreateAsync();
+        await test.IngestAsync(StorageTestStore.Source("stcn"), Catl("stcn", "s1", "【快讯】宁德时代发布2026年三季度业绩预告"));
+        await using (var other = new SqliteConnection($"Data Source={test.Store.DatabasePath};Pooling=False"))
+        {
+            await other.OpenAsync();
+            await other.ExecuteAsync("PRAGMA foreign_keys = ON; DELETE FROM articles;");
+        }
+
+        var result = await test.IngestAsync(StorageTestStore.Source("cls"), Catl("cls", "c1", "「快讯」宁德时代发布2026年三季度业绩预告！"));
+
+        Assert.Equal(1, result.Added);
+    }
+
+    [Fact]
+    public async Task AStoryWrittenByAnotherConnectionIsACandidate()
+    {
+        await using var test = await StorageTestStore.CreateAsync();
+        // Another story under the same title anchors loads the story's groups into the writer's cache.
+        await test.IngestAsync(StorageTestStore.Source("stcn"), new ArticleBuilder().From("stcn").Key("other").Title("宁德时代子公司发布业绩预告").Body("<p>子公司预计全年营收100亿元。</p>").Published(StorageTestStore.Start).Build());
+        await using (var second = await SqliteArticleStore.OpenAsync(Path.GetDirectoryName(test.Store.DatabasePath)!, TimeProvider.System, null, None))
+            await second.IngestAsync(StorageTestStore.Source("stcn"), [Catl("stcn", "s1", "【快讯】宁德时代发布2026年三季度业绩预告")], StorageTestStore.Start, None);
+
+        var result = await test.IngestAsync(StorageTestStore.Source("cls"), Catl("cls", "c1", "「快讯」宁德时代发布2026年三季度业绩预告！"));
+
+        Assert.Equal(1, result.Merged);
+    }
+
+    private static Aggregator.Model.Article Catl(string source, string key, string title) =>
+        new ArticleBuilder().From(source).Key(key).Title(title).Body($"<p>{CatlStory}</p>").Published(StorageTestStore.Start).Build();
+}
