@@ -9,29 +9,22 @@ namespace Aggregator.Normalizing.Html;
 /// <summary>
 /// Sanitizes entry bodies with one configured HtmlSanitizer (thread-safe: one instance serves every
 /// thread). Parses once and does the rest on the same DOM: sanitize, drop tracking pixels, find
-/// the first image, extract the text. Bodies that <see cref="FastBody"/> can prove plain (the common
-/// case: paragraphs, emphasis, links and images with http(s) URLs) skip AngleSharp altogether and get
-/// the same output from one pass over the text.
+/// the first image, extract the text. Every body goes through AngleSharp and HtmlSanitizer.
 /// </summary>
 internal sealed class BodySanitizer
 {
     private readonly HtmlSanitizer sanitizer;
-    private readonly FastBodyPolicy? fastPath;
 
     public BodySanitizer()
         : this(() => BodyParser.Shared)
     {
     }
 
-    /// <summary>
-    /// With another HTML parser (tests compare <see cref="BodyParser"/> with HtmlSanitizer's stock one),
-    /// and without the fast path when <paramref name="fast"/> is false (tests compare the two).
-    /// </summary>
-    internal BodySanitizer(Func<HtmlParser> parserFactory, bool fast = true)
+    /// <summary>With another HTML parser (tests compare <see cref="BodyParser"/> with HtmlSanitizer's stock one).</summary>
+    internal BodySanitizer(Func<HtmlParser> parserFactory)
     {
         sanitizer = SanitizerPolicy.Create();
         sanitizer.HtmlParserFactory = parserFactory;
-        fastPath = fast ? FastBodyPolicy.For(sanitizer) : null;
     }
 
     /// <summary>Elements removed with everything inside: their content is code, another page, or drawing instructions, not text.</summary>
@@ -42,8 +35,6 @@ internal sealed class BodySanitizer
     {
         if (string.IsNullOrWhiteSpace(html))
             return SanitizedBody.Empty;
-        if (fastPath is not null && FastBody.TryRender(fastPath, html, baseUri, out var plain))
-            return plain;
         if (NestingGuard.IsTooDeep(html))
             html = NestingGuard.TextOnly(html);
 
