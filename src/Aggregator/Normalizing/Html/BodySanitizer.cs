@@ -14,31 +14,57 @@ namespace Aggregator.Normalizing.Html;
 internal sealed class BodySanitizer
 {
     private readonly HtmlSanitizer sanitizer;
+    private readonly BodyMemo? memo;
 
     public BodySanitizer()
         : this(() => BodyParser.Shared)
     {
     }
 
+    /// <summary>Sanitizes each distinct body once, remembering up to <paramref name="memoCapacity"/> results (<see cref="BodyMemo"/>).</summary>
+    public BodySanitizer(int memoCapacity)
+        : this(() => BodyParser.Shared, new BodyMemo(memoCapacity))
+    {
+    }
+
     /// <summary>With another HTML parser (tests compare <see cref="BodyParser"/> with HtmlSanitizer's stock one).</summary>
-    internal BodySanitizer(Func<HtmlParser> parserFactory)
+    internal BodySanitizer(Func<HtmlParser> parserFactory, BodyMemo? memo = null)
     {
         sanitizer = SanitizerPolicy.Create();
         sanitizer.HtmlParserFactory = parserFactory;
+        this.memo = memo;
     }
 
     /// <summary>Elements removed with everything inside: their content is code, another page, or drawing instructions, not text.</summary>
     private const string DropWhole = "script, style, noscript, template, iframe, frame, frameset, svg, math, head, title, object > param";
+
+    /// <summary>What HtmlSanitizer puts before a fragment it parses: standards mode, straight into the body.</summary>
+    private const string DocumentStart = "<!doctype html><html><body>";
 
     /// <summary>Sanitizes <paramref name="html"/>, making relative URLs absolute against <paramref name="baseUri"/>.</summary>
     public SanitizedBody Sanitize(string? html, Uri? baseUri)
     {
         if (string.IsNullOrWhiteSpace(html))
             return SanitizedBody.Empty;
+        if (memo is null)
+            return SanitizeOnce(html, baseUri);
+
+        var key = BodyMemo.KeyOf(html, baseUri);
+        if (memo.TryGet(key, out var known))
+            return known;
+        var body = SanitizeOnce(html, baseUri);
+        memo.Remember(key, body);
+        return body;
+    }
+
+    private SanitizedBody SanitizeOnce(string html, Uri? baseUri)
+    {
         if (NestingGuard.IsTooDeep(html))
             html = NestingGuard.TextOnly(html);
 
-        using var document = sanitizer.HtmlParserFactory().ParseDocument("<!doctype html><html><body>" + html);
+        // As read-only memory, not a string: AngleSharp then tokenizes straight from the characters (a string
+        // goes through its writable, StringBuilder-backed source; same DOM, ~30% slower to parse).
+        using var document = sanitizer.HtmlParserFactory().ParseDocument(string.Concat(DocumentStart, html).AsMemory());
         if (document.Body is not { } body)
             return SanitizedBody.Empty;
 
