@@ -19,9 +19,6 @@ namespace Aggregator.Cli;
 /// </summary>
 internal static class ParseCommand
 {
-    /// <summary>Distinct bodies a --stats run remembers the sanitized form of (results only; a 20,000-item corpus has ~14,000).</summary>
-    private const int MemoCapacity = 100_000;
-
     private static readonly JsonSerializerOptions JsonLines = new()
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
@@ -80,14 +77,10 @@ internal static class ParseCommand
         return command;
     }
 
-    /// <summary>
-    /// A normalizer for counting (one body at a time: the documents are the parallel unit), its sanitizer
-    /// already used once. It sanitizes each distinct body once per run: the same story often comes in
-    /// several feeds under another link or guid, past the link and guid dedupe.
-    /// </summary>
+    /// <summary>A normalizer for counting (one body at a time: the documents are the parallel unit), its sanitizer already used once.</summary>
     private static ArticleNormalizer WarmNormalizer()
     {
-        var sanitizer = new BodySanitizer(MemoCapacity);
+        var sanitizer = new BodySanitizer();
         sanitizer.Sanitize("<p style=\"text-align: center\"><img src=\"a.jpg\" alt=\"\"><a href=\"b\">c</a></p>", new Uri("https://example.com/"));
         return new ArticleNormalizer(sanitizer, maxParallelism: 1);
     }

@@ -14,25 +14,17 @@ namespace Aggregator.Normalizing.Html;
 internal sealed class BodySanitizer
 {
     private readonly HtmlSanitizer sanitizer;
-    private readonly BodyMemo? memo;
 
     public BodySanitizer()
         : this(() => BodyParser.Shared)
     {
     }
 
-    /// <summary>Sanitizes each distinct body once, remembering up to <paramref name="memoCapacity"/> results (<see cref="BodyMemo"/>).</summary>
-    public BodySanitizer(int memoCapacity)
-        : this(() => BodyParser.Shared, new BodyMemo(memoCapacity))
-    {
-    }
-
     /// <summary>With another HTML parser (tests compare <see cref="BodyParser"/> with HtmlSanitizer's stock one).</summary>
-    internal BodySanitizer(Func<HtmlParser> parserFactory, BodyMemo? memo = null)
+    internal BodySanitizer(Func<HtmlParser> parserFactory)
     {
         sanitizer = SanitizerPolicy.Create();
         sanitizer.HtmlParserFactory = parserFactory;
-        this.memo = memo;
     }
 
     /// <summary>Elements removed with everything inside: their content is code, another page, or drawing instructions, not text.</summary>
@@ -46,19 +38,6 @@ internal sealed class BodySanitizer
     {
         if (string.IsNullOrWhiteSpace(html))
             return SanitizedBody.Empty;
-        if (memo is null)
-            return SanitizeOnce(html, baseUri);
-
-        var key = BodyMemo.KeyOf(html, baseUri);
-        if (memo.TryGet(key, out var known))
-            return known;
-        var body = SanitizeOnce(html, baseUri);
-        memo.Remember(key, body);
-        return body;
-    }
-
-    private SanitizedBody SanitizeOnce(string html, Uri? baseUri)
-    {
         if (NestingGuard.IsTooDeep(html))
             html = NestingGuard.TextOnly(html);
 
