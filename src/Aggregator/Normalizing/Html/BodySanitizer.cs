@@ -27,9 +27,6 @@ internal sealed class BodySanitizer
         sanitizer.HtmlParserFactory = parserFactory;
     }
 
-    /// <summary>Elements removed with everything inside: their content is code, another page, or drawing instructions, not text.</summary>
-    private const string DropWhole = "script, style, noscript, template, iframe, frame, frameset, svg, math, head, title, object > param";
-
     /// <summary>What HtmlSanitizer puts before a fragment it parses: standards mode, straight into the body.</summary>
     private const string DocumentStart = "<!doctype html><html><body>";
 
@@ -47,10 +44,7 @@ internal sealed class BodySanitizer
         if (document.Body is not { } body)
             return SanitizedBody.Empty;
 
-        foreach (var element in body.QuerySelectorAll(DropWhole).ToList())
-            element.Remove();
-        LazyImages.Promote(body);
-        var styles = StylePreserver.Record(body);
+        var styles = BodyPreparation.Prepare(body);
         sanitizer.SanitizeDom(document, body, baseUri?.AbsoluteUri ?? string.Empty);
         StylePreserver.Restore(styles);
         // One walk after sanitizing: drop tracking pixels, note the first image, guard new-tab links, collect the text.
