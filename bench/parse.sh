@@ -15,6 +15,9 @@
 #       0.58x rss-parser (4,078 items/s, 3.27 s CPU); per CPU second 3.9x feedparser, 0.58x rss-parser
 #     1 thread  2,624 items/s (7.62 s wall, 5.66 s CPU): 3.8x feedparser
 #     BASELINE  2,241 items/s (8.93 s wall, 6.26 s CPU)
+#   again at 06:34, load 13 -> 7: 2 threads 2,623 items/s (7.63 s wall, 5.77 s CPU): 2.8x feedparser
+#     (934 items/s), 0.50x rss-parser (5,243); 1 thread 3,082 items/s (6.49 s wall, 5.36 s CPU): 3.3x
+#     feedparser; BASELINE 2,284 items/s (8.76 s wall, 6.34 s CPU). So ~15% more items/s, ~9% less CPU.
 #   same baseline build alone at 05:38, load ~7: 2 threads 5,330 items/s (3.75 s wall, 6.63 s CPU),
 #     4.9x feedparser (1,086), 0.82x rss-parser (6,505); 1 thread 4,439 items/s (5.68 s CPU).
 #   Where the CPU goes (perf, 1 thread, ~5.7 s): the sanitizing of the 14,189 bodies left after the
