@@ -24,7 +24,7 @@ args=(--filter "${FILTER:-*}" --artifacts "$work/artifacts")
 /usr/bin/python3 - "$work/artifacts/results" <<'PY'
 import csv, glob, os, sys
 names = {"ParseFeedDate": "date parsing (FeedDateParser.Parse)", "ParseToUtcInShanghai": "date parsing to UTC, Asia/Shanghai zone",
-         "Canonicalize": "canonical link", "Sanitize": "sanitizing a body (fast path where it applies)", "SanitizeWithoutFastPath": "sanitizing a body (AngleSharp + HtmlSanitizer)",
+         "Canonicalize": "canonical link", "Sanitize": "sanitizing a body (AngleSharp + HtmlSanitizer)",
          "TitleKey": "title key", "BodyFingerprint": "body fingerprint (SimHash + numbers)", "SimHashOnly": "SimHash of the plain text"}
 for path in sorted(glob.glob(os.path.join(sys.argv[1], "*-report.csv"))):
     for row in csv.DictReader(open(path, encoding="utf-8"), delimiter=","):

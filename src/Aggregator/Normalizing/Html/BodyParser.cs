@@ -11,7 +11,8 @@ namespace Aggregator.Normalizing.Html;
 /// scripting on, so &lt;noscript&gt; reads as a browser with scripts reads it), with two attribute
 /// observers made quiet — inline styles parsed only when the sanitizer asks for them
 /// (<see cref="LazyStyleObserver"/>), image candidates not re-picked for a loader that does not exist
-/// (<see cref="QuietImageObserver"/>). The DOM, and so the sanitized output, is the same.
+/// (<see cref="QuietImageObserver"/>) — and no source positions tracked for elements (nothing reads
+/// them). The DOM, and so the sanitized output, is the same.
 /// </summary>
 internal static class BodyParser
 {
@@ -40,6 +41,7 @@ internal static class BodyParser
         }
 
         // A materialized list: the configuration's services are otherwise a chain of lazy LINQ operators.
-        return new HtmlParser(new HtmlParserOptions { IsScripting = true }, BrowsingContext.New(new AngleSharp.Configuration(services)));
+        var options = new HtmlParserOptions { IsScripting = true, DisableElementPositionTracking = true };
+        return new HtmlParser(options, BrowsingContext.New(new AngleSharp.Configuration(services)));
     }
 }

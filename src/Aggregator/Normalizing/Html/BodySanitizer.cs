@@ -9,52 +9,42 @@ namespace Aggregator.Normalizing.Html;
 /// <summary>
 /// Sanitizes entry bodies with one configured HtmlSanitizer (thread-safe: one instance serves every
 /// thread). Parses once and does the rest on the same DOM: sanitize, drop tracking pixels, find
-/// the first image, extract the text. Bodies that <see cref="FastBody"/> can prove plain (the common
-/// case: paragraphs, emphasis, links and images with http(s) URLs) skip AngleSharp altogether and get
-/// the same output from one pass over the text.
+/// the first image, extract the text. Every body goes through AngleSharp and HtmlSanitizer.
 /// </summary>
 internal sealed class BodySanitizer
 {
     private readonly HtmlSanitizer sanitizer;
-    private readonly FastBodyPolicy? fastPath;
 
     public BodySanitizer()
         : this(() => BodyParser.Shared)
     {
     }
 
-    /// <summary>
-    /// With another HTML parser (tests compare <see cref="BodyParser"/> with HtmlSanitizer's stock one),
-    /// and without the fast path when <paramref name="fast"/> is false (tests compare the two).
-    /// </summary>
-    internal BodySanitizer(Func<HtmlParser> parserFactory, bool fast = true)
+    /// <summary>With another HTML parser (tests compare <see cref="BodyParser"/> with HtmlSanitizer's stock one).</summary>
+    internal BodySanitizer(Func<HtmlParser> parserFactory)
     {
         sanitizer = SanitizerPolicy.Create();
         sanitizer.HtmlParserFactory = parserFactory;
-        fastPath = fast ? FastBodyPolicy.For(sanitizer) : null;
     }
 
-    /// <summary>Elements removed with everything inside: their content is code, another page, or drawing instructions, not text.</summary>
-    private const string DropWhole = "script, style, noscript, template, iframe, frame, frameset, svg, math, head, title, object > param";
+    /// <summary>What HtmlSanitizer puts before a fragment it parses: standards mode, straight into the body.</summary>
+    private const string DocumentStart = "<!doctype html><html><body>";
 
     /// <summary>Sanitizes <paramref name="html"/>, making relative URLs absolute against <paramref name="baseUri"/>.</summary>
     public SanitizedBody Sanitize(string? html, Uri? baseUri)
     {
         if (string.IsNullOrWhiteSpace(html))
             return SanitizedBody.Empty;
-        if (fastPath is not null && FastBody.TryRender(fastPath, html, baseUri, out var plain))
-            return plain;
         if (NestingGuard.IsTooDeep(html))
             html = NestingGuard.TextOnly(html);
 
-        using var document = sanitizer.HtmlParserFactory().ParseDocument("<!doctype html><html><body>" + html);
+        // As read-only memory, not a string: AngleSharp then tokenizes straight from the characters (a string
+        // goes through its writable, StringBuilder-backed source; same DOM, ~30% slower to parse).
+        using var document = sanitizer.HtmlParserFactory().ParseDocument(string.Concat(DocumentStart, html).AsMemory());
         if (document.Body is not { } body)
             return SanitizedBody.Empty;
 
-        foreach (var element in body.QuerySelectorAll(DropWhole).ToList())
-            element.Remove();
-        LazyImages.Promote(body);
-        var styles = StylePreserver.Record(body);
+        var styles = BodyPreparation.Prepare(body);
         sanitizer.SanitizeDom(document, body, baseUri?.AbsoluteUri ?? string.Empty);
         StylePreserver.Restore(styles);
         // One walk after sanitizing: drop tracking pixels, note the first image, guard new-tab links, collect the text.

@@ -11,21 +11,19 @@ internal static class LazyImages
 {
     private static readonly string[] LazyAttributes = ["data-src", "data-original", "data-lazy-src", "data-actualsrc", "data-url"];
 
-    public static void Promote(IElement root)
+    /// <summary>Moves <paramref name="image"/>'s lazy-loaded URL into src when src is missing or a placeholder.</summary>
+    public static void Promote(IElement image)
     {
-        foreach (var image in root.GetElementsByTagName("img"))
+        var src = image.GetAttribute("src");
+        if (!string.IsNullOrWhiteSpace(src) && !IsPlaceholder(src))
+            return;
+        foreach (var name in LazyAttributes)
         {
-            var src = image.GetAttribute("src");
-            if (!string.IsNullOrWhiteSpace(src) && !IsPlaceholder(src))
-                continue;
-            foreach (var name in LazyAttributes)
+            var lazy = image.GetAttribute(name);
+            if (!string.IsNullOrWhiteSpace(lazy) && !IsPlaceholder(lazy))
             {
-                var lazy = image.GetAttribute(name);
-                if (!string.IsNullOrWhiteSpace(lazy) && !IsPlaceholder(lazy))
-                {
-                    image.SetAttribute("src", lazy.Trim());
-                    break;
-                }
+                image.SetAttribute("src", lazy.Trim());
+                return;
             }
         }
     }

@@ -38,7 +38,7 @@ internal static partial class SanitizerPolicy
             sanitizer.AllowedAttributes.Add(attribute);
         sanitizer.AllowDataAttributes = true;
         // An element we do not allow (blink, font-less legacy tags, form controls) loses its tag, not its
-        // words; the elements whose content is code or a frame go whole first (BodySanitizer.DropWhole).
+        // words; the elements whose content is code or a frame go whole first (BodyPreparation).
         sanitizer.KeepChildNodes = true;
         sanitizer.UriAttributes.Add("poster");
         sanitizer.AllowedCssProperties.Remove("position");

@@ -11,14 +11,7 @@ namespace Aggregator.Normalizing.Html;
 /// </summary>
 internal static class StylePreserver
 {
-    public static List<(IElement Element, string Style)> Record(IElement root)
-    {
-        var styles = new List<(IElement, string)>();
-        foreach (var element in root.QuerySelectorAll("[style]"))
-            styles.Add((element, element.GetAttribute("style")!));
-        return styles;
-    }
-
+    /// <summary>Puts back the authors' spelling of <paramref name="styles"/> (as <see cref="BodyPreparation"/> noted them before sanitizing) where only it differs.</summary>
     public static void Restore(List<(IElement Element, string Style)> styles)
     {
         // The sanitizer has read every declaration by now: only the attribute's text changes.
