@@ -6,12 +6,18 @@ namespace Aggregator.Http;
 /// <summary>
 /// A published file kept in memory for HTTP (a first page, index.html, sources.opml): its three
 /// encodings and the headers they share. The compressed encodings are made once, on first use;
-/// <see cref="ServedSite"/> forces them when it prepares the file.
+/// <see cref="ServedSite"/> forces them when it prepares the file. The identity bytes, the largest
+/// of the three (~4x the gzip bytes of a feed) and the least asked for (readers send
+/// Accept-Encoding), can be let go while `serve` is idle (<see cref="ReleaseIdentity"/>): the next
+/// request that needs them gets them back from the gzip bytes, which are the same content.
 /// </summary>
 internal sealed class ServedFile
 {
     private readonly Lazy<ServedVariant> gzip;
     private readonly Lazy<ServedVariant> brotli;
+    private readonly string identityETag;
+    private readonly int identityLength;
+    private volatile ServedVariant? identity;
 
     public ServedFile(string path, string contentType, string hash, DateTimeOffset lastModified, ServedVariant identity, Func<ServedVariant> gzip, Func<ServedVariant> brotli)
     {
@@ -21,7 +27,9 @@ internal sealed class ServedFile
         // HTTP dates have whole seconds; If-Modified-Since compares against what was sent.
         LastModified = new DateTimeOffset(lastModified.UtcTicks - (lastModified.UtcTicks % TimeSpan.TicksPerSecond), TimeSpan.Zero);
         LastModifiedText = LastModified.ToString("r", CultureInfo.InvariantCulture);
-        Identity = identity;
+        this.identity = identity;
+        identityETag = identity.ETagText;
+        identityLength = identity.Body.Length;
         this.gzip = new Lazy<ServedVariant>(gzip, LazyThreadSafetyMode.ExecutionAndPublication);
         this.brotli = new Lazy<ServedVariant>(brotli, LazyThreadSafetyMode.ExecutionAndPublication);
         Kind = KindOf(path);
@@ -38,7 +46,11 @@ internal sealed class ServedFile
 
     public StringValues LastModifiedText { get; }
 
-    public ServedVariant Identity { get; }
+    /// <summary>The identity bytes, restored from the gzip bytes when they were released while idle.</summary>
+    public ServedVariant Identity => identity ?? RestoreIdentity();
+
+    /// <summary>Whether the identity bytes are held now (false after <see cref="ReleaseIdentity"/> until asked for again).</summary>
+    public bool HoldsIdentity => identity is not null;
 
     public ServedVariant Gzip => gzip.Value;
 
@@ -48,6 +60,27 @@ internal sealed class ServedFile
     public bool IsCompressed => gzip.IsValueCreated && brotli.IsValueCreated;
 
     public PathKind Kind { get; }
+
+    /// <summary>
+    /// Lets go of the identity bytes, if the gzip bytes exist to restore them from (made and kept:
+    /// their factory, which holds the identity bytes too, is gone). A request already writing them
+    /// keeps its reference; one that comes after restores them. Returns the bytes let go.
+    /// </summary>
+    public int ReleaseIdentity()
+    {
+        if (!gzip.IsValueCreated || identity is null)
+            return 0;
+        identity = null;
+        return identityLength;
+    }
+
+    private ServedVariant RestoreIdentity()
+    {
+        // Two requests at once may both decompress; either result is the same bytes, and the last one is kept.
+        var restored = new ServedVariant(ContentCompression.Gunzip(gzip.Value.Body, identityLength), identityETag, null);
+        identity = restored;
+        return restored;
+    }
 
     public ServedVariant Variant(ContentCoding coding) => coding switch
     {

@@ -90,6 +90,18 @@ internal sealed class ServedSite
     }
 
     /// <summary>
+    /// While idle: lets go of the identity bytes of the in-memory files (<see cref="ServedFile.ReleaseIdentity"/>);
+    /// their gzip and br bytes, what readers ask for, stay. Returns the bytes let go.
+    /// </summary>
+    public long ReleaseIdleMemory()
+    {
+        long released = 0;
+        foreach (var file in current.Files)
+            released += file.ReleaseIdentity();
+        return released;
+    }
+
+    /// <summary>
     /// The archive page at a request path, or null. Only exact published paths match, and the file it
     /// names was resolved from the published path at publish time, never from the request: no request
     /// path can reach a file outside the site.
@@ -134,6 +146,8 @@ internal sealed class ServedSite
         public ServedPaths? Paths { get; }
 
         public int FileCount => byPath.Count;
+
+        public IEnumerable<ServedFile> Files => byPath.Values;
 
         public int PageCount => pages.Count;
 
