@@ -77,6 +77,37 @@ public sealed class ServedSiteTests
     }
 
     [Fact]
+    public void ReleasedIdentityBytesComeBackFromTheGzipBytesWithTheirETag()
+    {
+        var served = new ServedSite(Options.Create(new HttpOptions { BrotliQuality = 5 }), TimeProvider.System, NullLogger<ServedSite>.Instance);
+        var text = string.Concat(Enumerable.Range(0, 2000).Select(i => $"<entry>{i}</entry>"));
+        served.Update(Site(("feeds/all.atom", text, Dated), ("index.html", "index", null)));
+        var file = served.Find("/feeds/all.atom")!;
+        var etag = file.Identity.ETagText;
+
+        Assert.Equal(Encoding.UTF8.GetByteCount(text) + "index"u8.Length, served.ReleaseIdleMemory());
+        Assert.False(file.HoldsIdentity);
+        Assert.Equal(0, served.ReleaseIdleMemory());
+
+        Assert.Equal(text, Encoding.UTF8.GetString(file.Variant(ContentCoding.Identity).Body));
+        Assert.Equal(etag, file.Identity.ETagText);
+        Assert.True(file.HoldsIdentity);
+        Assert.Equal("index", Encoding.UTF8.GetString(served.Find("/")!.Identity.Body));
+    }
+
+    [Fact]
+    public void AFileWhoseGzipBytesWereNeverMadeKeepsItsIdentityBytes()
+    {
+        var body = "<feed/>"u8.ToArray();
+        var file = new ServedFile("feeds/all.atom", "application/atom+xml", "00", Dated, new ServedVariant(body, "\"00\"", null),
+            () => new ServedVariant(ContentCompression.Gzip(body), "\"00-gz\"", "gzip"),
+            () => new ServedVariant(ContentCompression.Brotli(body, 5), "\"00-br\"", "br"));
+
+        Assert.Equal(0, file.ReleaseIdentity());
+        Assert.Same(body, file.Identity.Body);
+    }
+
+    [Fact]
     public void BeforeTheFirstPublishNothingIsFound()
     {
         var served = new ServedSite(Options.Create(new HttpOptions()), TimeProvider.System, NullLogger<ServedSite>.Instance);

@@ -13,19 +13,17 @@ namespace Aggregator.Publishing.Atom;
 /// <remarks>
 /// The cache holds no copy of an entry of its own. Every entry a publish used lives in one of the
 /// documents it wrote (an Atom page is its entries' fragments spliced in unchanged), so the cache
-/// keeps where: a slice of a first page, which is kept in memory anyway (HTTP serves it, and the
-/// cache hands HTTP the same array: <see cref="KeepFirstPage"/>), or, once the publisher has written
-/// the site (<see cref="Spill"/>), the file of an archive page with the entry's offset. A republish
-/// reads each archive file it needs once (the OS's page cache usually has it); a file that is not
-/// as the publisher left it (size, modification time) turns its entries into misses, rendered again.
-/// Over a million articles the fragments of every page were ~170 MB of `serve`'s resident memory.
+/// keeps where: a slice of the page's document until the publisher has written the site, then
+/// (<see cref="Spill"/>) the page's file with the entry's offset. A republish reads each file it
+/// needs once (the OS's page cache usually has it); a file that is not as the publisher left it
+/// (size, modification time) turns its entries into misses, rendered again. Over a million articles
+/// the fragments of every page were ~170 MB of `serve`'s resident memory; first pages were kept in
+/// memory too until 2026-11-28 (~50 MB there: HTTP now lets their identity bytes go while idle).
 /// </remarks>
 internal sealed class EntryFragmentCache
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CachedEntry> _entries = new(StringComparer.Ordinal);
-    // The first pages of the latest publish by path: kept in memory, and shared with whoever keeps an equal one.
-    private readonly Dictionary<string, (byte[] Document, long Generation)> _firstPages = new(StringComparer.Ordinal);
     private string _context = string.Empty;
     private long _generation;
 
@@ -37,7 +35,6 @@ internal sealed class EntryFragmentCache
             if (!string.Equals(context, _context, StringComparison.Ordinal))
             {
                 _entries.Clear();
-                _firstPages.Clear();
             }
             _context = context;
             _generation++;
@@ -83,7 +80,8 @@ internal sealed class EntryFragmentCache
     /// <summary>
     /// Records that this version of the article now sits in the document of <paramref name="pagePath"/>
     /// at <paramref name="offset"/>: the cache keeps that slice instead of the fragment it was made
-    /// from. A first page wins over an archive page (first pages stay in memory).
+    /// from. A first page wins over an archive page (readers fetch first pages, so their files are
+    /// the likelier to be in the OS's page cache when a republish reads them).
     /// </summary>
     public void Place(LatestArticleKey key, byte[] document, int offset, int length, string pagePath, bool firstPage)
     {
@@ -93,7 +91,7 @@ internal sealed class EntryFragmentCache
             var fingerprint = EntryKeyFingerprint.Of(key);
             if (!firstPage && _entries.TryGetValue(key.ArticleId, out var cached) && cached.Key == fingerprint && cached.PlacedIn == _generation && cached.InFirstPage)
                 return;
-            _entries[key.ArticleId] = new CachedEntry(fingerprint, document.AsMemory(offset, length), firstPage ? null : pagePath, _generation)
+            _entries[key.ArticleId] = new CachedEntry(fingerprint, document.AsMemory(offset, length), pagePath, _generation)
             {
                 InFirstPage = firstPage,
                 PlacedIn = _generation,
@@ -101,36 +99,19 @@ internal sealed class EntryFragmentCache
         }
     }
 
-    /// <summary>
-    /// The first page to keep for <paramref name="path"/>: the previous publish's array when its bytes
-    /// are equal (so HTTP, which keeps that one, and the cache share a copy), else <paramref name="document"/>.
-    /// </summary>
-    public byte[] KeepFirstPage(string path, byte[] document)
-    {
-        lock (_gate)
-        {
-            if (_firstPages.TryGetValue(path, out var kept) && kept.Document.AsSpan().SequenceEqual(document))
-                document = kept.Document;
-            _firstPages[path] = (document, _generation);
-            return document;
-        }
-    }
-
-    /// <summary>Ends a publish: forgets the entries and first pages it did not use.</summary>
+    /// <summary>Ends a publish: forgets the entries it did not use.</summary>
     public void Sweep()
     {
         lock (_gate)
         {
             foreach (var stale in _entries.Where(e => e.Value.Generation != _generation).Select(e => e.Key).ToList())
                 _entries.Remove(stale);
-            foreach (var stale in _firstPages.Where(p => p.Value.Generation != _generation).Select(p => p.Key).ToList())
-                _firstPages.Remove(stale);
         }
     }
 
     /// <summary>
-    /// After the publisher wrote the site: entries that live only in an archive page are kept as
-    /// that page's file and offset, so the page's bytes can leave memory. <paramref name="locate"/>
+    /// After the publisher wrote the site: every entry is kept as its page's file and offset, so the
+    /// pages' bytes can leave memory. <paramref name="locate"/>
     /// gives the file of a page path as it is now on disk, or null when it is not exactly the
     /// document the entries were placed in (its length differs); such entries are forgotten.
     /// </summary>
@@ -170,23 +151,13 @@ internal sealed class EntryFragmentCache
         }
     }
 
-    /// <summary>Entries whose bytes are in memory (first pages, or not yet spilled).</summary>
+    /// <summary>Entries whose bytes are in memory (not yet spilled, or whose page file was not found).</summary>
     public int InMemoryCount
     {
         get
         {
             lock (_gate)
                 return _entries.Values.Count(e => e.Spilled is null);
-        }
-    }
-
-    /// <summary>First pages kept.</summary>
-    public int FirstPageCount
-    {
-        get
-        {
-            lock (_gate)
-                return _firstPages.Count;
         }
     }
 
@@ -204,10 +175,10 @@ internal sealed class EntryFragmentCache
         /// <summary>The fragment, or its slice of a page; empty once spilled.</summary>
         public ReadOnlyMemory<byte> Bytes { get; } = bytes;
 
-        /// <summary>The archive page whose document <see cref="Bytes"/> slices (null: a first page or a fresh render).</summary>
+        /// <summary>The page whose document <see cref="Bytes"/> slices (null: a fresh render).</summary>
         public string? PagePath { get; } = pagePath;
 
-        /// <summary>Whether <see cref="Bytes"/> slices a first page (kept in memory).</summary>
+        /// <summary>Whether <see cref="Bytes"/> slices a first page.</summary>
         public bool InFirstPage { get; init; }
 
         public SpilledEntry? Spilled { get; init; }
