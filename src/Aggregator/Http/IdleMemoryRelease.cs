@@ -17,7 +17,11 @@ namespace Aggregator.Http;
 /// <see cref="Threshold"/> was allocated since the last release or the resident size grew by more
 /// than <see cref="ResidentGrowth"/> since it, <see cref="ReleaseNow"/> runs. The second condition is
 /// for a re-poll round of unchanged feeds (304s): it allocates little on the managed heap, but its
-/// readers' SQLite caches and malloc arenas took ~95 MiB (177 -> 274 MiB over 1,000 sources).
+/// readers' SQLite caches and malloc arenas took ~95 MiB (177 -> 274 MiB over 1,000 sources). It
+/// also asks for fewer than <see cref="QuietRequestsBelow"/> HTTP responses in the interval: serving
+/// a feed from memory allocates almost nothing, so under a steady load of readers the allocation test
+/// alone would call the load quiet, and a release there (a blocking compacting collection) would only
+/// pause the readers while the resident size grew back.
 /// </summary>
 internal sealed class IdleMemoryRelease(IServiceProvider services, ILogger<IdleMemoryRelease> logger) : BackgroundService
 {
@@ -25,13 +29,15 @@ internal sealed class IdleMemoryRelease(IServiceProvider services, ILogger<IdleM
     public const long Threshold = 64L << 20;
     public const long QuietBelow = 2L << 20;
     public const long ResidentGrowth = 32L << 20;
+    public const long QuietRequestsBelow = 50;
 
     /// <summary>
     /// Whether to release now, from the allocated totals at the last release, the last check and now,
-    /// and the resident sizes just after the last release and now.
+    /// the resident sizes just after the last release and now, and the HTTP responses of the last interval.
     /// </summary>
-    public static bool ShouldRelease(long atLastRelease, long atLastCheck, long now, long residentAfterLastRelease, long residentNow) =>
-        now - atLastCheck < QuietBelow && (now - atLastRelease > Threshold || residentNow - residentAfterLastRelease > ResidentGrowth);
+    public static bool ShouldRelease(long atLastRelease, long atLastCheck, long now, long residentAfterLastRelease, long residentNow, long requestsInInterval) =>
+        now - atLastCheck < QuietBelow
+        && (now - atLastRelease > Threshold || (residentNow - residentAfterLastRelease > ResidentGrowth && requestsInInterval < QuietRequestsBelow));
 
     /// <summary>
     /// What an idle daemon keeps only for speed, let go: the store's page caches (SQLite's writer cache
@@ -55,13 +61,18 @@ internal sealed class IdleMemoryRelease(IServiceProvider services, ILogger<IdleM
         var atLastRelease = GC.GetTotalAllocatedBytes();
         var atLastCheck = atLastRelease;
         var residentAfterLastRelease = Environment.WorkingSet;
+        var metrics = services.GetService<AggregatorMetrics>();
+        var requestsAtLastCheck = metrics?.RequestTotal ?? 0;
         using var timer = new PeriodicTimer(Interval);
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))
             {
                 var now = GC.GetTotalAllocatedBytes();
-                if (ShouldRelease(atLastRelease, atLastCheck, now, residentAfterLastRelease, Environment.WorkingSet))
+                var requests = metrics?.RequestTotal ?? 0;
+                var requestsInInterval = requests - requestsAtLastCheck;
+                requestsAtLastCheck = requests;
+                if (ShouldRelease(atLastRelease, atLastCheck, now, residentAfterLastRelease, Environment.WorkingSet, requestsInInterval))
                 {
                     ReleaseNow();
                     now = GC.GetTotalAllocatedBytes();
