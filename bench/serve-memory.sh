@@ -17,9 +17,20 @@
 #   + release after the start-up publish                                         685 / 685 / 1,349
 #   + release once idle after a poll burst (IdleMemoryRelease, every 15 s)       658 / 347 / 1,052
 #   + IdleMemoryRelease every 5 s (the max above was two samples before its first release)  325 / 324 / 1,068
-# GC heap when idle: ~120 MB committed (first pages
-# with their gzip and br bytes ~70 MB, the entry cache's records ~20 MB), the rest native (SQLite
-# page caches, malloc arenas, runtime code and stacks).
+# Session 2 of 2026-11-28 (load 7-28: three other helpers building and testing), idle max / median / peak:
+#   before (056c4e3), 180 s window                                               328 / 323 / 1,342
+#   + idle release: SQLite writer cache shrunk, pooled readers closed; identity
+#     bytes of first pages dropped (gunzipped on demand); first pages spilled
+#     from the entry cache (its window crossed a poll round, see below)            308 / 208 / 1,264
+#   + br bytes dropped too; release also on 32 MiB resident growth (420-720 s
+#     windows; two runs: 177-181 and 205-208 idle, file-backed pages differing)  208 / 206 / 1,453
+#   + entry cache records compacted (420 s, 65 idle samples)                      195 / 193 / 1,420
+# A poll round of the 1,000 unchanged sources (every 10 minutes) takes serve to ~280 MiB for about a
+# minute; the release after it brought it to 198 MiB. Idle at 193-197 MiB: GC heap ~61 MB committed
+# (gzip bytes of 114 first pages/index/OPML ~20 MB, the entry cache's ~100,000 records ~20 MB,
+# Quartz's 1,000 jobs, configuration, sanitizer tables), ~22 MB native (stacks, runtime, SQLite
+# after shrink_memory), 24 MB JIT code (/memfd:doublemapper), ~80 MB mapped runtime and library
+# files (shared clean pages: the kernel may or may not keep them resident, a +-15 MiB swing between runs).
 set -euo pipefail
 
 SOURCES=${SOURCES:-1000}
