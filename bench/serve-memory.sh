@@ -25,6 +25,8 @@
 #   + br bytes dropped too; release also on 32 MiB resident growth (420-720 s
 #     windows; two runs: 177-181 and 205-208 idle, file-backed pages differing)  208 / 206 / 1,453
 #   + entry cache records compacted (420 s, 65 idle samples)                      195 / 193 / 1,420
+#   + no release on resident growth while readers are served (final; load 0.3-3,
+#     300 s, 31 idle samples: 178 before a poll round, 274 in it, 185 after)      185 / 185 / 1,400
 # A poll round of the 1,000 unchanged sources (every 10 minutes) takes serve to ~280 MiB for about a
 # minute; the release after it brought it to 198 MiB. Idle at 193-197 MiB: GC heap ~61 MB committed
 # (gzip bytes of 114 first pages/index/OPML ~20 MB, the entry cache's ~100,000 records ~20 MB,
