@@ -40,6 +40,18 @@ internal sealed class AggregatorMetrics
         Interlocked.Increment(ref requests[((int)kind * (KnownStatuses.Length + 1)) + statusIndex]);
     }
 
+    /// <summary>HTTP responses counted so far, all kinds and statuses.</summary>
+    public long RequestTotal
+    {
+        get
+        {
+            long total = 0;
+            for (var i = 0; i < requests.Length; i++)
+                total += Interlocked.Read(ref requests[i]);
+            return total;
+        }
+    }
+
     /// <summary>Seconds the latest publish took, or null before the first.</summary>
     public double? LastPublishSeconds =>
         Interlocked.Read(ref publishTicks) is var ticks and >= 0 ? TimeSpan.FromTicks(ticks).TotalSeconds : null;

@@ -17,6 +17,17 @@ internal static class ContentCompression
         return buffer.ToArray();
     }
 
+    /// <summary>The bytes <see cref="Gzip"/> compressed, of the length they had.</summary>
+    public static byte[] Gunzip(byte[] compressed, int length)
+    {
+        var content = new byte[length];
+        using var stream = new GZipStream(new MemoryStream(compressed, writable: false), CompressionMode.Decompress);
+        stream.ReadExactly(content);
+        if (stream.ReadByte() != -1)
+            throw new InvalidOperationException($"serve: gzip bytes kept for a file of {length} bytes hold more than that.");
+        return content;
+    }
+
     public static byte[] Brotli(ReadOnlySpan<byte> content, int quality)
     {
         var buffer = new byte[BrotliEncoder.GetMaxCompressedLength(content.Length)];

@@ -8,7 +8,8 @@ namespace Aggregator.Http;
 /// The published files as HTTP serves them, swapped in as one reference per publish so a request sees
 /// either the old set or the new one, never a mix. What readers poll — each feed's first page,
 /// index.html, sources.opml — is kept in memory with its identity, gzip and br bytes, ETags and
-/// Last-Modified, prepared once per publish (and only for files whose bytes changed). Archive pages
+/// Last-Modified, prepared once per publish (and only for files whose bytes changed); while idle,
+/// only the gzip bytes (<see cref="ReleaseIdleMemory"/>). Archive pages
 /// (<c>page-k</c>) are kept as their validators and the file the publisher wrote: they are read per
 /// request by <see cref="ArchivePageReader"/>. Fed by <see cref="ServingFeedPublisher"/> after every publish.
 /// </summary>
@@ -90,6 +91,18 @@ internal sealed class ServedSite
     }
 
     /// <summary>
+    /// While idle: lets go of the identity and br bytes of the in-memory files (<see cref="ServedFile.ReleaseIdle"/>);
+    /// their gzip bytes stay. Returns the bytes let go.
+    /// </summary>
+    public long ReleaseIdleMemory()
+    {
+        long released = 0;
+        foreach (var file in current.Files)
+            released += file.ReleaseIdle();
+        return released;
+    }
+
+    /// <summary>
     /// The archive page at a request path, or null. Only exact published paths match, and the file it
     /// names was resolved from the published path at publish time, never from the request: no request
     /// path can reach a file outside the site.
@@ -99,15 +112,7 @@ internal sealed class ServedSite
 
     private ServedFile Prepare(PublishedFile file, string hash, DateTimeOffset lastModified)
     {
-        var quality = options.Value.BrotliQuality;
-        var served = new ServedFile(
-            file.Path,
-            file.ContentType,
-            hash,
-            lastModified,
-            new ServedVariant(file.Content, $"\"{hash}\"", null),
-            () => new ServedVariant(ContentCompression.Gzip(file.Content), $"\"{hash}-gz\"", "gzip"),
-            () => new ServedVariant(ContentCompression.Brotli(file.Content, quality), $"\"{hash}-br\"", "br"));
+        var served = new ServedFile(file.Path, file.ContentType, hash, lastModified, file.Content, options.Value.BrotliQuality);
         // Readers poll feeds, the index and the OPML: their first request after a publish must not wait for a compressor.
         _ = (served.Gzip, served.Brotli);
         return served;
@@ -134,6 +139,8 @@ internal sealed class ServedSite
         public ServedPaths? Paths { get; }
 
         public int FileCount => byPath.Count;
+
+        public IEnumerable<ServedFile> Files => byPath.Values;
 
         public int PageCount => pages.Count;
 

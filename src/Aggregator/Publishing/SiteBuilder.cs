@@ -70,8 +70,8 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
     }
 
     /// <summary>
-    /// After the site was written under <paramref name="root"/>: the cache keeps the entries that live
-    /// only on archive pages as places in those files, so the pages' bytes need not stay in memory.
+    /// After the site was written under <paramref name="root"/>: the cache keeps its entries as places
+    /// in the page files, so the pages' bytes need not stay in memory.
     /// </summary>
     public void Spill(string root)
     {
@@ -151,8 +151,6 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
             var path = SitePaths.FeedPage(slug, page);
             var offsets = new int[onPage.Count];
             var bytes = AtomFeedWriter.Write(document, offsets);
-            if (page == 1)
-                bytes = cache.KeepFirstPage(path, bytes);
             // From here on the cache keeps each entry as its slice of this page, not as its own array.
             for (var i = 0; i < onPage.Count; i++)
                 cache.Place(onPage[i].Key, bytes, offsets[i], onPage[i].Fragment.Length, path, firstPage: page == 1);

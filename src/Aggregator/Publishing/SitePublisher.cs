@@ -7,8 +7,8 @@ namespace Aggregator.Publishing;
 
 /// <summary>
 /// The publish stage: builds the site in memory, writes each changed file atomically under the output
-/// folder, and lets the built site go. It keeps no copy of it: the entry cache keeps the first pages
-/// (and where on disk every other cached entry is), and an HTTP server takes the site it needs from
+/// folder, and lets the built site go. It keeps no copy of it: the entry cache keeps where on disk every
+/// cached entry is, and an HTTP server takes the site it needs from
 /// <see cref="PublishSiteAsync"/>.
 /// </summary>
 internal sealed class SitePublisher(
@@ -32,7 +32,7 @@ internal sealed class SitePublisher(
             var root = options.Value.OutputDirectory;
             var site = await builder.BuildAsync(settings, store, cancellationToken);
             var result = await writer.WriteAsync(site, root, cancellationToken);
-            // Only now are the archive pages on disk as built: the cache may point into them.
+            // Only now are the pages on disk as built: the cache may point into them.
             builder.Spill(root);
             logger.LogInformation(
                 "Published {FileCount} files to {OutputDirectory}: {WrittenCount} written, {UnchangedCount} unchanged, {RemovedCount} stale pages removed",

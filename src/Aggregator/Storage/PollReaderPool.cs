@@ -39,6 +39,13 @@ internal sealed class PollReaderPool(Func<CancellationToken, Task<SqliteConnecti
         }
     }
 
+    /// <summary>Closes the idle readers (their page caches and prepared statements); polls open new ones.</summary>
+    public void Clear()
+    {
+        while (idle.TryTake(out var reader))
+            reader.Dispose();
+    }
+
     public void Dispose()
     {
         disposed = true;

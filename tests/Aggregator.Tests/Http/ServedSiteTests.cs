@@ -77,6 +77,41 @@ public sealed class ServedSiteTests
     }
 
     [Fact]
+    public void WhileIdleOnlyTheGzipBytesAreKeptAndTheOthersComeBackAsTheSameBytesUnderTheSameETags()
+    {
+        var served = new ServedSite(Options.Create(new HttpOptions { BrotliQuality = 5 }), TimeProvider.System, NullLogger<ServedSite>.Instance);
+        var text = string.Concat(Enumerable.Range(0, 2000).Select(i => $"<entry>{i}</entry>"));
+        served.Update(Site(("feeds/all.atom", text, Dated), ("index.html", "index", null)));
+        var file = served.Find("/feeds/all.atom")!;
+        var (identity, gzip, brotli) = (file.Identity, file.Gzip, file.Brotli);
+
+        Assert.Equal(identity.Body.Length + brotli.Body.Length + served.Find("/")!.Identity.Body.Length + served.Find("/")!.Brotli.Body.Length, served.ReleaseIdleMemory());
+        Assert.False(file.HoldsIdentity);
+        Assert.False(file.IsCompressed);
+        Assert.Same(gzip, file.Gzip);
+        Assert.Equal(0, served.ReleaseIdleMemory());
+
+        Assert.Equal(brotli.Body, file.Variant(ContentCoding.Brotli).Body);
+        Assert.Equal(brotli.ETagText, file.Brotli.ETagText);
+        Assert.False(file.HoldsIdentity);
+        Assert.Equal(text, Encoding.UTF8.GetString(file.Variant(ContentCoding.Identity).Body));
+        Assert.Equal(identity.ETagText, file.Identity.ETagText);
+        Assert.True(file.HoldsIdentity);
+        Assert.Equal("index", Encoding.UTF8.GetString(served.Find("/")!.Identity.Body));
+    }
+
+    [Fact]
+    public void AFileWhoseGzipBytesWereNeverMadeKeepsItsIdentityBytes()
+    {
+        var body = "<feed/>"u8.ToArray();
+        var file = new ServedFile("feeds/all.atom", "application/atom+xml", "00", Dated, body, 5);
+
+        Assert.Equal(0, file.ReleaseIdle());
+        Assert.Same(body, file.Identity.Body);
+        Assert.Equal("<feed/>", Encoding.UTF8.GetString(ContentCompression.Gunzip(file.Gzip.Body, body.Length)));
+    }
+
+    [Fact]
     public void BeforeTheFirstPublishNothingIsFound()
     {
         var served = new ServedSite(Options.Create(new HttpOptions()), TimeProvider.System, NullLogger<ServedSite>.Instance);

@@ -13,19 +13,17 @@ namespace Aggregator.Publishing.Atom;
 /// <remarks>
 /// The cache holds no copy of an entry of its own. Every entry a publish used lives in one of the
 /// documents it wrote (an Atom page is its entries' fragments spliced in unchanged), so the cache
-/// keeps where: a slice of a first page, which is kept in memory anyway (HTTP serves it, and the
-/// cache hands HTTP the same array: <see cref="KeepFirstPage"/>), or, once the publisher has written
-/// the site (<see cref="Spill"/>), the file of an archive page with the entry's offset. A republish
-/// reads each archive file it needs once (the OS's page cache usually has it); a file that is not
-/// as the publisher left it (size, modification time) turns its entries into misses, rendered again.
-/// Over a million articles the fragments of every page were ~170 MB of `serve`'s resident memory.
+/// keeps where: a slice of the page's document until the publisher has written the site, then
+/// (<see cref="Spill"/>) the page's file with the entry's offset. A republish reads each file it
+/// needs once (the OS's page cache usually has it); a file that is not as the publisher left it
+/// (size, modification time) turns its entries into misses, rendered again. Over a million articles
+/// the fragments of every page were ~170 MB of `serve`'s resident memory; first pages were kept in
+/// memory too until 2026-11-28 (~50 MB there: HTTP now lets their identity bytes go while idle).
 /// </remarks>
 internal sealed class EntryFragmentCache
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, CachedEntry> _entries = new(StringComparer.Ordinal);
-    // The first pages of the latest publish by path: kept in memory, and shared with whoever keeps an equal one.
-    private readonly Dictionary<string, (byte[] Document, long Generation)> _firstPages = new(StringComparer.Ordinal);
     private string _context = string.Empty;
     private long _generation;
 
@@ -37,7 +35,6 @@ internal sealed class EntryFragmentCache
             if (!string.Equals(context, _context, StringComparison.Ordinal))
             {
                 _entries.Clear();
-                _firstPages.Clear();
             }
             _context = context;
             _generation++;
@@ -50,7 +47,8 @@ internal sealed class EntryFragmentCache
     /// </summary>
     public bool TryGet(LatestArticleKey key, PageFileReader pages, out ReadOnlyMemory<byte> fragment)
     {
-        SpilledEntry? spilled;
+        SpilledPage page;
+        int offset, length;
         var fingerprint = EntryKeyFingerprint.Of(key);
         lock (_gate)
         {
@@ -58,17 +56,17 @@ internal sealed class EntryFragmentCache
             if (!_entries.TryGetValue(key.ArticleId, out var cached) || cached.Key != fingerprint)
                 return false;
             cached.Generation = _generation;
-            if (cached.Spilled is null)
+            if (cached.Page is null)
             {
-                fragment = cached.Bytes;
+                fragment = cached.Unspilled!.Bytes;
                 return true;
             }
-            spilled = cached.Spilled;
+            (page, offset, length) = (cached.Page, cached.Offset, cached.Length);
         }
-        var file = pages.Read(spilled.Page);
-        if (file is null || spilled.Offset + spilled.Length > file.Length || !LooksLikeEntry(file.AsSpan(spilled.Offset, spilled.Length)))
+        var file = pages.Read(page);
+        if (file is null || offset + length > file.Length || !LooksLikeEntry(file.AsSpan(offset, length)))
             return false;
-        fragment = file.AsMemory(spilled.Offset, spilled.Length);
+        fragment = file.AsMemory(offset, length);
         return true;
     }
 
@@ -77,13 +75,14 @@ internal sealed class EntryFragmentCache
     {
         var fingerprint = EntryKeyFingerprint.Of(key);
         lock (_gate)
-            _entries[key.ArticleId] = new CachedEntry(fingerprint, fragment, null, _generation);
+            _entries[key.ArticleId] = new CachedEntry(fingerprint, _generation) { Unspilled = new UnspilledEntry(fragment, null, false, _generation) };
     }
 
     /// <summary>
     /// Records that this version of the article now sits in the document of <paramref name="pagePath"/>
     /// at <paramref name="offset"/>: the cache keeps that slice instead of the fragment it was made
-    /// from. A first page wins over an archive page (first pages stay in memory).
+    /// from. A first page wins over an archive page (readers fetch first pages, so their files are
+    /// the likelier to be in the OS's page cache when a republish reads them).
     /// </summary>
     public void Place(LatestArticleKey key, byte[] document, int offset, int length, string pagePath, bool firstPage)
     {
@@ -91,46 +90,28 @@ internal sealed class EntryFragmentCache
         {
             // Placed on a first page by this publish already (another feed's): that slice stays in memory anyway.
             var fingerprint = EntryKeyFingerprint.Of(key);
-            if (!firstPage && _entries.TryGetValue(key.ArticleId, out var cached) && cached.Key == fingerprint && cached.PlacedIn == _generation && cached.InFirstPage)
+            if (!firstPage && _entries.TryGetValue(key.ArticleId, out var cached) && cached.Key == fingerprint && cached.Unspilled is { InFirstPage: true } placed && placed.PlacedIn == _generation)
                 return;
-            _entries[key.ArticleId] = new CachedEntry(fingerprint, document.AsMemory(offset, length), firstPage ? null : pagePath, _generation)
+            _entries[key.ArticleId] = new CachedEntry(fingerprint, _generation)
             {
-                InFirstPage = firstPage,
-                PlacedIn = _generation,
+                Unspilled = new UnspilledEntry(document.AsMemory(offset, length), pagePath, firstPage, _generation),
             };
         }
     }
 
-    /// <summary>
-    /// The first page to keep for <paramref name="path"/>: the previous publish's array when its bytes
-    /// are equal (so HTTP, which keeps that one, and the cache share a copy), else <paramref name="document"/>.
-    /// </summary>
-    public byte[] KeepFirstPage(string path, byte[] document)
-    {
-        lock (_gate)
-        {
-            if (_firstPages.TryGetValue(path, out var kept) && kept.Document.AsSpan().SequenceEqual(document))
-                document = kept.Document;
-            _firstPages[path] = (document, _generation);
-            return document;
-        }
-    }
-
-    /// <summary>Ends a publish: forgets the entries and first pages it did not use.</summary>
+    /// <summary>Ends a publish: forgets the entries it did not use.</summary>
     public void Sweep()
     {
         lock (_gate)
         {
             foreach (var stale in _entries.Where(e => e.Value.Generation != _generation).Select(e => e.Key).ToList())
                 _entries.Remove(stale);
-            foreach (var stale in _firstPages.Where(p => p.Value.Generation != _generation).Select(p => p.Key).ToList())
-                _firstPages.Remove(stale);
         }
     }
 
     /// <summary>
-    /// After the publisher wrote the site: entries that live only in an archive page are kept as
-    /// that page's file and offset, so the page's bytes can leave memory. <paramref name="locate"/>
+    /// After the publisher wrote the site: every entry is kept as its page's file and offset, so the
+    /// pages' bytes can leave memory. <paramref name="locate"/>
     /// gives the file of a page path as it is now on disk, or null when it is not exactly the
     /// document the entries were placed in (its length differs); such entries are forgotten.
     /// </summary>
@@ -138,24 +119,22 @@ internal sealed class EntryFragmentCache
     {
         List<(string Path, int Length)> pages;
         lock (_gate)
-            pages = [.. _entries.Values.Where(e => e.PagePath is not null).Select(e => (e.PagePath!, DocumentLength(e))).Distinct()];
+            pages = [.. _entries.Values.Where(e => e.Unspilled?.PagePath is not null).Select(e => (e.Unspilled!.PagePath!, DocumentLength(e.Unspilled))).Distinct()];
         var located = new Dictionary<(string, int), SpilledPage?>();
         foreach (var page in pages)
             located[page] = locate(page.Path, page.Length);
         lock (_gate)
         {
-            foreach (var (id, entry) in _entries.Where(e => e.Value.PagePath is not null).ToList())
+            foreach (var (id, entry) in _entries.Where(e => e.Value.Unspilled?.PagePath is not null).ToList())
             {
-                if (!located.TryGetValue((entry.PagePath!, DocumentLength(entry)), out var file) || file is null)
+                var unspilled = entry.Unspilled!;
+                if (!located.TryGetValue((unspilled.PagePath!, DocumentLength(unspilled)), out var file) || file is null)
                 {
                     _entries.Remove(id);
                     continue;
                 }
-                _ = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(entry.Bytes, out var segment);
-                _entries[id] = new CachedEntry(entry.Key, ReadOnlyMemory<byte>.Empty, null, entry.Generation)
-                {
-                    Spilled = new SpilledEntry(file, segment.Offset, segment.Count),
-                };
+                _ = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(unspilled.Bytes, out var segment);
+                _entries[id] = new CachedEntry(entry.Key, entry.Generation) { Page = file, Offset = segment.Offset, Length = segment.Count };
             }
         }
     }
@@ -170,53 +149,49 @@ internal sealed class EntryFragmentCache
         }
     }
 
-    /// <summary>Entries whose bytes are in memory (first pages, or not yet spilled).</summary>
+    /// <summary>Entries whose bytes are in memory (not yet spilled, or whose page file was not found).</summary>
     public int InMemoryCount
     {
         get
         {
             lock (_gate)
-                return _entries.Values.Count(e => e.Spilled is null);
+                return _entries.Values.Count(e => e.Page is null);
         }
     }
 
-    /// <summary>First pages kept.</summary>
-    public int FirstPageCount
-    {
-        get
-        {
-            lock (_gate)
-                return _firstPages.Count;
-        }
-    }
-
-    private static int DocumentLength(CachedEntry entry) =>
+    private static int DocumentLength(UnspilledEntry entry) =>
         System.Runtime.InteropServices.MemoryMarshal.TryGetArray(entry.Bytes, out var segment) ? segment.Array!.Length : -1;
 
     // A cheap guard on top of the size and time checks: a slice that is not an entry is a miss.
     private static bool LooksLikeEntry(ReadOnlySpan<byte> bytes) =>
         bytes.StartsWith("<entry"u8) && bytes.EndsWith("</entry>"u8);
 
-    private sealed class CachedEntry(EntryKeyFingerprint key, ReadOnlyMemory<byte> bytes, string? pagePath, long generation)
+    /// <summary>
+    /// One cached entry: ~100,000 of them over 1,000,000 articles stay for as long as `serve` runs, so
+    /// the spilled form, the one they keep, is one small object (the page file, offset and length
+    /// inline); what only a publish in progress needs is in <see cref="Unspilled"/>, dropped by <see cref="Spill"/>.
+    /// </summary>
+    private sealed class CachedEntry(EntryKeyFingerprint key, long generation)
     {
         public EntryKeyFingerprint Key { get; } = key;
 
-        /// <summary>The fragment, or its slice of a page; empty once spilled.</summary>
-        public ReadOnlyMemory<byte> Bytes { get; } = bytes;
-
-        /// <summary>The archive page whose document <see cref="Bytes"/> slices (null: a first page or a fresh render).</summary>
-        public string? PagePath { get; } = pagePath;
-
-        /// <summary>Whether <see cref="Bytes"/> slices a first page (kept in memory).</summary>
-        public bool InFirstPage { get; init; }
-
-        public SpilledEntry? Spilled { get; init; }
-
-        /// <summary>The publish that last put the entry on a page.</summary>
-        public long PlacedIn { get; init; }
-
+        /// <summary>The publish that last used the entry.</summary>
         public long Generation { get; set; } = generation;
+
+        /// <summary>The entry in memory (a fresh render, or a slice of a page not yet spilled); null once spilled.</summary>
+        public UnspilledEntry? Unspilled { get; init; }
+
+        /// <summary>The page file holding the entry once spilled, and where in it.</summary>
+        public SpilledPage? Page { get; init; }
+
+        public int Offset { get; init; }
+
+        public int Length { get; init; }
     }
 
-    private sealed record SpilledEntry(SpilledPage Page, int Offset, int Length);
+    /// <param name="Bytes">The fragment, or its slice of a page.</param>
+    /// <param name="PagePath">The page whose document <paramref name="Bytes"/> slices (null: a fresh render).</param>
+    /// <param name="InFirstPage">Whether <paramref name="Bytes"/> slices a first page.</param>
+    /// <param name="PlacedIn">The publish that put the entry on that page.</param>
+    private sealed record UnspilledEntry(ReadOnlyMemory<byte> Bytes, string? PagePath, bool InFirstPage, long PlacedIn);
 }
