@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
@@ -54,7 +53,7 @@ public sealed class ArchivePageOverHttpTests(ArchivePageOverHttpTests.Server ser
             Assert.Equal("application/atom+xml; charset=utf-8", response.Content.Headers.ContentType!.ToString());
             Assert.Equal("public, max-age=60", response.Headers.CacheControl!.ToString());
             Assert.Contains("Accept-Encoding", response.Headers.Vary);
-            Assert.Equal(onDisk, Decode(coding, await response.Content.ReadAsByteArrayAsync()));
+            Assert.Equal(onDisk, HttpContentCoding.Decode(await response.Content.ReadAsByteArrayAsync(), coding));
 
             using var conditional = new HttpRequestMessage(HttpMethod.Get, path);
             conditional.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
@@ -116,16 +115,5 @@ public sealed class ArchivePageOverHttpTests(ArchivePageOverHttpTests.Server ser
         // feeds.json sits beside the output folder; only exact published paths are ever read.
         Assert.True(File.Exists(Sample.ConfigPath));
         Assert.Contains(await Sample.RawStatusAsync("GET", target), new[] { 400, 404 });
-    }
-
-    private static byte[] Decode(string coding, byte[] body)
-    {
-        if (coding == "identity")
-            return body;
-        using var input = new MemoryStream(body);
-        using Stream decoder = coding == "gzip" ? new GZipStream(input, CompressionMode.Decompress) : new BrotliStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        decoder.CopyTo(output);
-        return output.ToArray();
     }
 }

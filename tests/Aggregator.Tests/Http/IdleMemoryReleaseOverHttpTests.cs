@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using Aggregator.Http;
 using Aggregator.Storage;
@@ -35,7 +34,7 @@ public sealed class IdleMemoryReleaseOverHttpTests : IAsyncLifetime, IDisposable
                 request.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
                 using var response = await sample.Client.SendAsync(request);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                Assert.Equal(onDisk, Decode(await response.Content.ReadAsByteArrayAsync(), coding));
+                Assert.Equal(onDisk, HttpContentCoding.Decode(await response.Content.ReadAsByteArrayAsync(), coding));
             }
             Assert.True(site.Find("/" + path)!.HoldsIdentity);
         }
@@ -69,7 +68,7 @@ public sealed class IdleMemoryReleaseOverHttpTests : IAsyncLifetime, IDisposable
                 request.Headers.TryAddWithoutValidation("Accept-Encoding", coding);
                 using var response = await sample.Client.SendAsync(request);
                 Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-                Assert.Equal(onDisk, Decode(await response.Content.ReadAsByteArrayAsync(), coding));
+                Assert.Equal(onDisk, HttpContentCoding.Decode(await response.Content.ReadAsByteArrayAsync(), coding));
                 etags.Add(response.Headers.ETag!.Tag);
             }
             return (coding, etags);
@@ -100,15 +99,4 @@ public sealed class IdleMemoryReleaseOverHttpTests : IAsyncLifetime, IDisposable
 
     private IdleMemoryRelease Release() =>
         sample.Services.GetServices<Microsoft.Extensions.Hosting.IHostedService>().OfType<IdleMemoryRelease>().Single();
-
-    private static byte[] Decode(byte[] body, string coding)
-    {
-        if (coding == "identity")
-            return body;
-        using var input = new MemoryStream(body);
-        using Stream decoder = coding == "gzip" ? new GZipStream(input, CompressionMode.Decompress) : new BrotliStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        decoder.CopyTo(output);
-        return output.ToArray();
-    }
 }

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using Aggregator.Tests.Support;
@@ -126,7 +125,7 @@ public sealed class PublishedFileEndpointTests(PublishedFileEndpointTests.Server
         var body = await response.Content.ReadAsByteArrayAsync();
 
         Assert.Equal(expectedEncoding, response.Content.Headers.ContentEncoding.SingleOrDefault());
-        Assert.Equal(identity, Decode(body, expectedEncoding));
+        Assert.Equal(identity, HttpContentCoding.Decode(body, expectedEncoding));
         Assert.Equal(body.Length, response.Content.Headers.ContentLength);
         if (expectedEncoding is null)
             Assert.Equal(plain.Headers.ETag, response.Headers.ETag);
@@ -203,16 +202,5 @@ public sealed class PublishedFileEndpointTests(PublishedFileEndpointTests.Server
         request.Headers.TryAddWithoutValidation(header, value);
         using var response = await Sample.Client.SendAsync(request);
         return response.StatusCode;
-    }
-
-    private static byte[] Decode(byte[] body, string? encoding)
-    {
-        if (encoding is null)
-            return body;
-        using var input = new MemoryStream(body);
-        using Stream decoder = encoding == "br" ? new BrotliStream(input, CompressionMode.Decompress) : new GZipStream(input, CompressionMode.Decompress);
-        using var output = new MemoryStream();
-        decoder.CopyTo(output);
-        return output.ToArray();
     }
 }

@@ -1,5 +1,3 @@
-using Aggregator.Cli;
-using Aggregator.Hosting;
 using Aggregator.Model;
 using Aggregator.Pipeline;
 using Aggregator.Tests.Support;
@@ -31,22 +29,8 @@ public sealed class RepollTests
     {
         using var temp = new TempDirectory();
         var path = temp.WriteFile("markets.xml", Feed("Thu, 13 May 2021 10:00:00 GMT", "&lt;p&gt;Oil slipped.&lt;/p&gt;", "Gold edges higher"));
-        var source = new SourceDefinition
-        {
-            Id = "markets",
-            Title = "Markets Daily",
-            Url = new Uri(path),
-            Categories = ["Business"],
-            Schedule = "0 */10 * * * ?",
-        };
-        var settings = new AggregatorSettings
-        {
-            Site = new SiteDefinition { Title = "Test", BaseUrl = new Uri("https://news.example.net/") },
-            Sources = [source],
-            Categories = [],
-        };
-        var paths = new AggregatorPaths(temp.Combine("feeds.json"), temp.Combine("data"), temp.Combine("public"));
-        await using var services = await PipelineServices.BuildAsync(settings, paths, new LoggingOptions("text", "error"), CancellationToken.None);
+        var source = PipelineTestServices.FileSource(path);
+        await using var services = await PipelineTestServices.BuildAsync(temp, source);
         var poller = services.Get<SourcePoller>();
 
         var first = await poller.PollAsync(source, CancellationToken.None);

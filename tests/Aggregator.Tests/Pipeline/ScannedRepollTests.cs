@@ -1,4 +1,3 @@
-using Aggregator.Cli;
 using Aggregator.Hosting;
 using Aggregator.Model;
 using Aggregator.Normalizing;
@@ -103,23 +102,8 @@ public sealed class ScannedRepollTests : IAsyncDisposable
     private async Task<(SourcePoller Poller, SourceDefinition Source, string Path)> StartAsync(string document)
     {
         var path = temp.WriteFile("markets.xml", document);
-        var source = new SourceDefinition
-        {
-            Id = "markets",
-            Title = "Markets Daily",
-            Url = new Uri(path),
-            Categories = ["Business"],
-            Schedule = "0 */10 * * * ?",
-        };
-        var settings = new AggregatorSettings
-        {
-            Site = new SiteDefinition { Title = "Test", BaseUrl = new Uri("https://news.example.net/") },
-            Sources = [source],
-            Categories = [],
-        };
-        var paths = new AggregatorPaths(temp.Combine("feeds.json"), temp.Combine("data"), temp.Combine("public"));
-        services = await PipelineServices.BuildAsync(settings, paths, new LoggingOptions("text", "error"), CancellationToken.None);
-        await services.Store.SyncSourcesAsync([source], CancellationToken.None);
+        var source = PipelineTestServices.FileSource(path);
+        services = await PipelineTestServices.BuildAsync(temp, source);
         return (services.Get<SourcePoller>(), source, path);
     }
 
