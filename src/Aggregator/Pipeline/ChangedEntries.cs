@@ -19,6 +19,10 @@ namespace Aggregator.Pipeline;
 /// stores written before the scan existed: an entry whose stored hash equals the full parse's raw
 /// hash is unchanged too. Such an entry keeps its old hash (rewriting it would mark the article
 /// changed) and costs a full parse per poll until it changes or leaves the feed.
+/// Stores written before the raw hash became XxHash128 hold SHA-256 hashes (<see cref="RawHash.Sha256Of"/>),
+/// of the scan or of the full parse: when the XxHash128 comparison fails, those are accepted too. An
+/// entry with an old scan hash costs one SHA-256 per poll, one with an old full-parse hash a full parse
+/// and a SHA-256, until it changes; new and changed entries store the XxHash128.
 /// </remarks>
 internal sealed class ChangedEntries(IFeedParser parser, IArticleNormalizer normalizer, IArticleStore store)
 {
@@ -37,7 +41,8 @@ internal sealed class ChangedEntries(IFeedParser parser, IArticleNormalizer norm
         var allSame = true;
         for (var i = 0; i < stamps.Count; i++)
         {
-            same[i] = known.TryGetValue(stamps[i].EntryKey, out var hash) && hash == stamps[i].RawHash;
+            same[i] = known.TryGetValue(stamps[i].EntryKey, out var hash)
+                && (hash == stamps[i].RawHash || IsLegacy(hash, scanned, i, source));
             allSame &= same[i];
         }
 
@@ -53,7 +58,8 @@ internal sealed class ChangedEntries(IFeedParser parser, IArticleNormalizer norm
         var changed = normalizer.Normalize(feed, source, seenAt, stamps, stamp =>
         {
             var i = stamp.Index;
-            var legacy = !same[i] && known.TryGetValue(stamp.EntryKey, out var hash) && hash == full[i].RawHash;
+            var legacy = !same[i] && known.TryGetValue(stamp.EntryKey, out var hash)
+                && (hash == full[i].RawHash || IsLegacy(hash, feed, i, source));
             if (same[i] || legacy)
                 unchanged++;
             return same[i] || legacy;
@@ -73,13 +79,21 @@ internal sealed class ChangedEntries(IFeedParser parser, IArticleNormalizer norm
         var unchanged = 0;
         var changed = normalizer.Normalize(feed, source, seenAt, stamps, stamp =>
         {
-            var same = known.TryGetValue(stamp.EntryKey, out var hash) && hash == stamp.RawHash;
+            var same = known.TryGetValue(stamp.EntryKey, out var hash)
+                && (hash == stamp.RawHash || IsLegacy(hash, feed, stamp.Index, source));
             if (same)
                 unchanged++;
             return same;
         });
         return new Result(changed, unchanged, feed.Entries.Count, feed.Warnings);
     }
+
+    /// <summary>
+    /// Whether <paramref name="stored"/> is the hash the entry had before the switch to XxHash128 (only
+    /// stores written before it hold such hashes). Worked out only after the XxHash128 comparison failed.
+    /// </summary>
+    private static bool IsLegacy(string stored, ParsedFeed feed, int index, SourceDefinition source) =>
+        stored == RawHash.Sha256Of(feed.Entries[index], feed, source);
 
     private static string[] Keys(IReadOnlyList<EntryStamp> stamps)
     {

@@ -1,3 +1,4 @@
+using System.IO.Hashing;
 using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Aggregator.Model;
@@ -7,7 +8,9 @@ namespace Aggregator.Tests.Normalizing;
 
 /// <summary>
 /// The content hash is stored with every article: its bytes may not change, or every stored article
-/// would look changed on the next poll. It is pinned here to the field-by-field SHA-256 it started as.
+/// would look changed on the next poll. The hash now stored is pinned to the XxHash128 of the field
+/// framing; the SHA-256 one that stores written before the switch hold is pinned to the field-by-field
+/// SHA-256 it started as, so those stores are still recognised.
 /// </summary>
 public sealed class RawHashTests
 {
@@ -65,27 +68,53 @@ public sealed class RawHashTests
     [InlineData(0)]
     [InlineData(1)]
     [InlineData(2)]
-    public void TheHashIsTheFieldByFieldSha256ItWasStoredAs(int sample) =>
-        Assert.Equal(FieldByField(Samples[sample]), RawHash.Of(Samples[sample], Feed, Source));
+    public void TheHashIsTheXxHash128OfTheFieldFraming(int sample) =>
+        Assert.Equal(Convert.ToHexStringLower(XxHash128.Hash(FieldBytes(Samples[sample]))), RawHash.Of(Samples[sample], Feed, Source));
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void TheLegacyHashIsTheFieldByFieldSha256ItWasStoredAs(int sample) =>
+        Assert.Equal(FieldByFieldSha256(Samples[sample]), RawHash.Sha256Of(Samples[sample], Feed, Source));
+
+    [Fact]
+    public void TheHashAndTheLegacyHashDiffer()
+    {
+        Assert.Equal(32, RawHash.Of(Samples[1], Feed, Source).Length);
+        Assert.NotEqual(RawHash.Sha256Of(Samples[1], Feed, Source), RawHash.Of(Samples[1], Feed, Source));
+    }
 
     [Fact]
     public void HashingOtherEntriesInBetweenLeavesAnEntrysHashAsItWas()
     {
         var first = RawHash.Of(Samples[1], Feed, Source);
+        var firstLegacy = RawHash.Sha256Of(Samples[1], Feed, Source);
         RawHash.Of(Samples[2], Feed, Source);
+        RawHash.Sha256Of(Samples[2], Feed, Source);
         RawHash.Of(Samples[0], Feed, Source);
 
         Assert.Equal(first, RawHash.Of(Samples[1], Feed, Source));
+        Assert.Equal(firstLegacy, RawHash.Sha256Of(Samples[1], Feed, Source));
     }
 
-    private static string FieldByField(ParsedEntry entry)
+    /// <summary>The legacy hash as it was first written: SHA-256 fed field by field, its first 128 bits.</summary>
+    private static string FieldByFieldSha256(ParsedEntry entry)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(FieldBytes(entry));
+        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16));
+    }
+
+    /// <summary>The framing, written out one field at a time: length (-1 for null), then UTF-16 code units.</summary>
+    private static byte[] FieldBytes(ParsedEntry entry)
+    {
+        using var bytes = new MemoryStream();
         void Add(string? value)
         {
-            hash.AppendData(BitConverter.GetBytes(value?.Length ?? -1));
+            bytes.Write(BitConverter.GetBytes(value?.Length ?? -1));
             if (!string.IsNullOrEmpty(value))
-                hash.AppendData(MemoryMarshal.AsBytes(value.AsSpan()));
+                bytes.Write(MemoryMarshal.AsBytes(value.AsSpan()));
         }
 
         void AddAll(IReadOnlyList<string> values)
@@ -124,6 +153,6 @@ public sealed class RawHashTests
 
         Add(entry.BaseUri);
         Add(entry.SourceTitle);
-        return Convert.ToHexStringLower(hash.GetHashAndReset().AsSpan(0, 16));
+        return bytes.ToArray();
     }
 }

@@ -11,7 +11,8 @@ namespace Aggregator.Tests.Pipeline;
 /// The re-poll's shortcut (<see cref="ChangedEntries"/>): a scan identifies the entries and the store's
 /// hashes say which changed. A body changed under the same guid is still an update, the same bytes
 /// write nothing, documents the scan cannot read take the full path, and stores written before the
-/// scan existed (hashes of the full parse) count their entries as unchanged.
+/// scan existed (hashes of the full parse) or before the raw hash became XxHash128 (SHA-256 hashes of
+/// the scan or of the full parse) count their entries as unchanged.
 /// </summary>
 public sealed class ScannedRepollTests : IAsyncDisposable
 {
@@ -92,6 +93,50 @@ public sealed class ScannedRepollTests : IAsyncDisposable
         Assert.Equal(new IngestResult(0, 1, 1, 0, 0), changed.Ingest);
     }
 
+    [Fact]
+    public async Task EntriesStoredWithTheOldSha256HashOfTheScanAreUnchangedAndAChangedBodyIsStillAnUpdate()
+    {
+        var document = Rss("<p>Oil slipped.</p>");
+        var (poller, source, path) = await StartAsync(document);
+        var payload = new FeedPayload(await File.ReadAllBytesAsync(path), null, source.Url);
+        var scanned = new FeedParser().Scan(payload);
+        Assert.NotNull(scanned);
+        await StoreLegacyAsync(source, new FeedParser().Parse(payload), scanned);
+
+        await RewriteAsync(path, document);
+        var rowsBefore = await RowsWrittenAsync();
+        var repoll = await poller.PollAsync(source, CancellationToken.None);
+
+        Assert.Equal(new IngestResult(0, 0, 2, 0, 0), repoll.Ingest);
+        Assert.Equal(1, await RowsWrittenAsync() - rowsBefore);
+
+        await RewriteAsync(path, Rss("<p>Oil slipped 5%.</p>"));
+        var changed = await poller.PollAsync(source, CancellationToken.None);
+        Assert.Equal(new IngestResult(0, 1, 1, 0, 0), changed.Ingest);
+    }
+
+    [Fact]
+    public async Task EntriesStoredWithTheOldSha256HashOfTheFullParseAreUnchangedAndAChangedBodyIsStillAnUpdate()
+    {
+        var document = Rss("<p>Oil slipped.</p>");
+        var (poller, source, path) = await StartAsync(document);
+        var full = new FeedParser().Parse(new FeedPayload(await File.ReadAllBytesAsync(path), null, source.Url));
+        await StoreLegacyAsync(source, full, full);
+
+        await RewriteAsync(path, document);
+        var rowsBefore = await RowsWrittenAsync();
+        var repoll = await poller.PollAsync(source, CancellationToken.None);
+
+        Assert.Equal(new IngestResult(0, 0, 2, 0, 0), repoll.Ingest);
+        Assert.Equal(1, await RowsWrittenAsync() - rowsBefore);
+
+        await RewriteAsync(path, Rss("<p>Oil slipped 6%.</p>"));
+        var changed = await poller.PollAsync(source, CancellationToken.None);
+        Assert.Equal(new IngestResult(0, 1, 1, 0, 0), changed.Ingest);
+        var latest = await services!.Store.GetLatestAsync(null, 10, 0, CancellationToken.None);
+        Assert.Contains("Oil slipped 6%.", latest.Single(a => a.Article.Title == "Oil slips").Article.Body, StringComparison.Ordinal);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (services is not null)
@@ -105,6 +150,19 @@ public sealed class ScannedRepollTests : IAsyncDisposable
         var source = PipelineTestServices.FileSource(path);
         services = await PipelineTestServices.BuildAsync(temp, source);
         return (services.Get<SourcePoller>(), source, path);
+    }
+
+    /// <summary>
+    /// What a version before the switch to XxHash128 stored: the articles of the full parse, each with
+    /// the SHA-256 raw hash of <paramref name="hashedFrom"/>'s entry (the scan's or the full parse's).
+    /// </summary>
+    private async Task StoreLegacyAsync(SourceDefinition source, ParsedFeed full, ParsedFeed hashedFrom)
+    {
+        var articles = new ArticleNormalizer().Normalize(full, source, DateTimeOffset.UtcNow);
+        Assert.Equal(hashedFrom.Entries.Count, articles.Count);
+        var legacy = articles.Select((a, i) => a with { ContentHash = RawHash.Sha256Of(hashedFrom.Entries[i], hashedFrom, source) }).ToList();
+        Assert.All(legacy, (a, i) => Assert.NotEqual(articles[i].ContentHash, a.ContentHash));
+        await services!.Store.IngestAsync(source, legacy, DateTimeOffset.UtcNow, CancellationToken.None);
     }
 
     /// <summary>New content (or the same) with a newer modification time, so the file is read again.</summary>
