@@ -39,6 +39,14 @@
 #   source against ~300-360 us for the bare pass (identify's SHA-256 raw hash ~80 us of it, 2 us an
 #   entry), known hashes 57-85 us, health write ~50 us, health read 16-29 us, fetch ~25-40 us; under
 #   load 18 the store's three calls grow to ~370 us a source and dominate the rest of the re-poll.
+#   now (2026-11-28 later: the raw hash is XxHash128 over the same field framing instead of SHA-256;
+#   SHA-256 hashes already stored are still accepted), previous commit (79fc06f) and this code
+#   alternating, three sittings, load 1.3-8 (rising: other helpers' builds), 500 feeds, medians of 5:
+#     previous: re-poll 0.44x / 0.52x / 0.45x;  read+scan+identify alone 0.67x / 0.69x / 0.65x
+#     this:     re-poll 0.51x / 0.53x / 0.53x;  read+scan+identify alone 0.72x / 0.75x / 0.77x
+#     per phase, scan+identify a source: previous 454 / 399 / 434 us, this 368 / 326 / 405 us (medians
+#     of three passes); identify over the scan went from ~50-80 us a source to ~15 us (noisy).
+#     (target 0.7x for the whole re-poll: still missed; the rest is the store's per-source calls and the fetch)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"
