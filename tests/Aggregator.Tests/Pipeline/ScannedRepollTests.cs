@@ -137,6 +137,24 @@ public sealed class ScannedRepollTests : IAsyncDisposable
         Assert.Contains("Oil slipped 6%.", latest.Single(a => a.Article.Title == "Oil slips").Article.Body, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task AFeedOnlyTheFullParseReadsKeepsEntriesStoredWithTheOldSha256HashUnchanged()
+    {
+        var document = Rss("<p>Oil slipped.</p>", "&nbsp;Daily");
+        var (poller, source, path) = await StartAsync(document);
+        var payload = new FeedPayload(await File.ReadAllBytesAsync(path), null, source.Url);
+        Assert.Null(new FeedParser().Scan(payload));
+        var full = new FeedParser().Parse(payload);
+        await StoreLegacyAsync(source, full, full);
+
+        await RewriteAsync(path, document);
+        var rowsBefore = await RowsWrittenAsync();
+        var repoll = await poller.PollAsync(source, CancellationToken.None);
+
+        Assert.Equal(new IngestResult(0, 0, 2, 0, 0), repoll.Ingest);
+        Assert.Equal(1, await RowsWrittenAsync() - rowsBefore);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (services is not null)
