@@ -21,20 +21,6 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         LEFT JOIN articles a ON a.seq = e.article_seq;
         """, "$source_id", "$entry_key", "$entry_tombstone", "$link_tombstone", "$link");
 
-    /// <summary>
-    /// <see cref="Lookup"/> for all of one poll's entries in one execution: $entries is a JSON array of
-    /// [entry key, entry tombstone, link tombstone, link], one per entry; returns per entry its index
-    /// and the columns of <see cref="Lookup"/>. One execution per poll instead of one per entry.
-    /// </summary>
-    public PreparedCommand PollLookup { get; } = new(connection, """
-        SELECT j.key, e.article_seq, e.content_hash, a.source_id = $source_id AND a.entry_key = j.value ->> 0,
-            CASE WHEN e.article_seq IS NULL THEN EXISTS (SELECT 1 FROM tombstones WHERE key IN (j.value ->> 1, j.value ->> 2)) END,
-            CASE WHEN e.article_seq IS NULL THEN (SELECT article_seq FROM links WHERE link = j.value ->> 3) END
-        FROM json_each($entries) AS j
-        LEFT JOIN article_entries e ON e.source_id = $source_id AND e.entry_key = j.value ->> 0
-        LEFT JOIN articles a ON a.seq = e.article_seq;
-        """, "$source_id", "$entries");
-
     /// <summary>Records a report's link for its article; a link another article owns stays that article's.</summary>
     public PreparedCommand AddLink { get; } = new(connection, """
         INSERT INTO links (link, article_seq) VALUES ($link, $seq) ON CONFLICT (link) DO NOTHING;
@@ -134,7 +120,7 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { Lookup, PollLookup, AddLink, StoryStartGroup, StoryEndGroup, TitleKey, StoryColumns, DataVersion, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
+        foreach (var command in new[] { Lookup, AddLink, StoryStartGroup, StoryEndGroup, TitleKey, StoryColumns, DataVersion, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
             command.Dispose();
     }
 }

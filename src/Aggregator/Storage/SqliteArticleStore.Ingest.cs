@@ -23,11 +23,10 @@ internal sealed partial class SqliteArticleStore
             await UpsertSourceAsync(transaction, source, cancellationToken);
             CheckDataVersion(transaction);
             int added = 0, updated = 0, unchanged = 0, merged = 0, suppressed = 0;
-            var lookups = LookUpPoll(transaction, source.Id, articles);
-            for (var i = 0; i < articles.Count; i++)
+            foreach (var article in articles)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                switch (IngestOne(transaction, source, articles[i], seenAt, lookups, i))
+                switch (IngestOne(transaction, source, article, seenAt))
                 {
                     case IngestOutcome.Added: added++; break;
                     case IngestOutcome.Updated: updated++; break;
@@ -40,35 +39,43 @@ internal sealed partial class SqliteArticleStore
             return new IngestResult(added, updated, unchanged, merged, suppressed);
         }, cancellationToken);
 
-    private IngestOutcome IngestOne(SqliteTransaction transaction, SourceDefinition source, Article article, DateTimeOffset seenAt, PollLookups lookups, int index)
+    private IngestOutcome IngestOne(SqliteTransaction transaction, SourceDefinition source, Article article, DateTimeOffset seenAt)
     {
         var commands = ingestCommands;
         var sourceId = source.Id;
-        var found = lookups.Find(index, article) ?? LookUp(transaction, sourceId, article);
-        if (found.Seq is { } seq)
+        long? linked;
+        using (var reader = commands.Lookup.Bind(transaction, sourceId, article.EntryKey,
+            ArticleKeys.EntryTombstone(sourceId, article.EntryKey), ArticleKeys.LinkTombstone(article.Link), article.Link).ExecuteReader())
         {
-            if (string.Equals(found.Hash, article.ContentHash, StringComparison.Ordinal))
-                return IngestOutcome.Unchanged;
+            reader.Read();
+            if (!reader.IsDBNull(0))
+            {
+                var seq = reader.GetInt64(0);
+                var storedHash = reader.GetString(1);
+                var isCanonical = reader.GetInt64(2) == 1;
+                reader.Close();
+                if (string.Equals(storedHash, article.ContentHash, StringComparison.Ordinal))
+                    return IngestOutcome.Unchanged;
 
-            lookups.Wrote(article);
-            UpsertEntry(transaction, source, article, seq);
-            if (found.IsCanonical)
-                ReplaceContent(transaction, seq, source, article, seenAt, lookups);
-            MergeCategories(transaction, seq, article.Categories, null);
-            return IngestOutcome.Updated;
+                UpsertEntry(transaction, source, article, seq);
+                if (isCanonical)
+                    ReplaceContent(transaction, seq, source, article, seenAt);
+                MergeCategories(transaction, seq, article.Categories, null);
+                return IngestOutcome.Updated;
+            }
+
+            if (reader.GetInt64(3) == 1)
+                return IngestOutcome.Suppressed;
+            linked = reader.IsDBNull(4) ? null : reader.GetInt64(4);
         }
 
-        if (found.Tombstoned)
-            return IngestOutcome.Suppressed;
-
-        lookups.Wrote(article);
-        var existing = found.Linked ?? FindSameStory(transaction, sourceId, article);
+        var existing = linked ?? FindSameStory(transaction, sourceId, article);
         if (existing is { } match)
         {
             UpsertEntry(transaction, source, article, match);
             var canonicalPriority = (long)commands.CanonicalPriority.Bind(transaction, match).ExecuteScalar()!;
             if (source.Priority < canonicalPriority)
-                ReplaceContent(transaction, match, source, article, seenAt, lookups);
+                ReplaceContent(transaction, match, source, article, seenAt);
             MergeCategories(transaction, match, article.Categories, null);
             return IngestOutcome.Merged;
         }
@@ -80,30 +87,6 @@ internal sealed partial class SqliteArticleStore
         UpsertEntry(transaction, source, article, newSeq, newLink: false);
         MergeCategories(transaction, newSeq, article.Categories, ArticleKeys.ToStored(article.Published));
         return IngestOutcome.Added;
-    }
-
-    /// <summary>The poll-start lookups of all the poll's entries, in one statement.</summary>
-    private PollLookups LookUpPoll(SqliteTransaction transaction, string sourceId, IReadOnlyList<Article> articles)
-    {
-        var rows = new EntryLookup[articles.Count];
-        if (articles.Count == 0)
-            return new PollLookups(rows);
-        using (var reader = ingestCommands.PollLookup.Bind(transaction, sourceId, PollLookups.Keys(sourceId, articles)).ExecuteReader())
-        {
-            while (reader.Read())
-                rows[reader.GetInt32(0)] = EntryLookup.Read(reader, 1);
-        }
-
-        return new PollLookups(rows);
-    }
-
-    /// <summary>One entry's lookups now, seeing this transaction's writes (an entry an earlier one of the poll touched).</summary>
-    private EntryLookup LookUp(SqliteTransaction transaction, string sourceId, Article article)
-    {
-        using var reader = ingestCommands.Lookup.Bind(transaction, sourceId, article.EntryKey,
-            ArticleKeys.EntryTombstone(sourceId, article.EntryKey), ArticleKeys.LinkTombstone(article.Link), article.Link).ExecuteReader();
-        reader.Read();
-        return EntryLookup.Read(reader, 0);
     }
 
     private long? FindSameStory(SqliteTransaction transaction, string sourceId, Article article)
@@ -180,9 +163,8 @@ internal sealed partial class SqliteArticleStore
         dataVersion = version;
     }
 
-    private void ReplaceContent(SqliteTransaction transaction, long seq, SourceDefinition source, Article article, DateTimeOffset seenAt, PollLookups lookups)
+    private void ReplaceContent(SqliteTransaction transaction, long seq, SourceDefinition source, Article article, DateTimeOffset seenAt)
     {
-        lookups.Replaced(seq);
         using (var reader = ingestCommands.StoryColumns.Bind(transaction, seq).ExecuteReader())
         {
             reader.Read();
