@@ -55,6 +55,14 @@
 # of that session): a covering published index that the story cache loads by week instead of the two
 # story indexes (-1.28 pages), source-level categories (article_categories_latest, 1.52), the UNIQUE
 # id index (0.91, random by nature: only removing it helps, a smaller integer key does not).
+# Third session of 2026-11-28 (issue 4, the lookups): one lookup statement per poll (json_each over the
+# poll's [entry key, tombstones, link], a poll-local map re-reading entries an earlier entry of the poll
+# wrote) instead of one per entry, tried as commit 06b571a and taken back out: not measurable. Before =
+# 79fc06f, after = 06b571a, run alternately (PRELOAD=200000; 6 invocations a side of RUNS=3 or 5, 24 runs a side)
+# at load averages of 1.3-8 (two other helpers): median same-run ratio 0.18 before, 0.17 after; store
+# 7,385 / 7,101 rows/s, raw 43,239 / 42,014, store CPU 132 / 138 us per entry; the same 213,876 articles.
+# The lookups were ~13 of ~130 us of CPU per entry; one statement saves part of that, less than the
+# 100-200 us spread of store CPU between runs. The in-poll tests (IngestWithinOnePollTests) stayed.
 # Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR for the templates, as much again per run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
