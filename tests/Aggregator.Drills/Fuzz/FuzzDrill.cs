@@ -108,7 +108,10 @@ internal static class FuzzDrill
         var location = new Uri($"http://127.0.0.1/fuzz/{index}.xml");
         try
         {
-            var feed = parser.Parse(new FeedPayload(bytes, contentType, location));
+            var payload = new FeedPayload(bytes, contentType, location);
+            // A re-poll reads every document through the scan first: it must refuse or read garbage as safely as the full parse.
+            parser.Scan(payload);
+            var feed = parser.Parse(payload);
             normalizer.Normalize(feed, ParseInput.AdHocSource(location, feed.Title), SeenAt);
             return new Outcome(true, null);
         }

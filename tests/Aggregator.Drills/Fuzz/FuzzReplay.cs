@@ -24,7 +24,11 @@ internal static class FuzzReplay
         ParsedFeed feed;
         try
         {
-            feed = new FeedParser().Parse(new FeedPayload(bytes, contentType, location));
+            var parser = new FeedParser();
+            var payload = new FeedPayload(bytes, contentType, location);
+            var scanned = parser.Scan(payload);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"scan: {(scanned is null ? "left to the full parse" : $"{scanned.Entries.Count} entries")} in {clock.Elapsed.TotalMilliseconds:0} ms"));
+            feed = parser.Parse(payload);
         }
         catch (FeedParseException exception)
         {
