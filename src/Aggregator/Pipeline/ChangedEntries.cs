@@ -41,8 +41,7 @@ internal sealed class ChangedEntries(IFeedParser parser, IArticleNormalizer norm
         var allSame = true;
         for (var i = 0; i < stamps.Count; i++)
         {
-            same[i] = known.TryGetValue(stamps[i].EntryKey, out var hash)
-                && (hash == stamps[i].RawHash || IsLegacy(hash, scanned, i, source));
+            same[i] = Holds(known, stamps[i], scanned, source);
             allSame &= same[i];
         }
 
@@ -58,8 +57,7 @@ internal sealed class ChangedEntries(IFeedParser parser, IArticleNormalizer norm
         var changed = normalizer.Normalize(feed, source, seenAt, stamps, stamp =>
         {
             var i = stamp.Index;
-            var legacy = !same[i] && known.TryGetValue(stamp.EntryKey, out var hash)
-                && (hash == full[i].RawHash || IsLegacy(hash, feed, i, source));
+            var legacy = !same[i] && Holds(known, full[i], feed, source);
             if (same[i] || legacy)
                 unchanged++;
             return same[i] || legacy;
@@ -79,8 +77,7 @@ internal sealed class ChangedEntries(IFeedParser parser, IArticleNormalizer norm
         var unchanged = 0;
         var changed = normalizer.Normalize(feed, source, seenAt, stamps, stamp =>
         {
-            var same = known.TryGetValue(stamp.EntryKey, out var hash)
-                && (hash == stamp.RawHash || IsLegacy(hash, feed, stamp.Index, source));
+            var same = Holds(known, stamp, feed, source);
             if (same)
                 unchanged++;
             return same;
@@ -89,11 +86,13 @@ internal sealed class ChangedEntries(IFeedParser parser, IArticleNormalizer norm
     }
 
     /// <summary>
-    /// Whether <paramref name="stored"/> is the hash the entry had before the switch to XxHash128 (only
-    /// stores written before it hold such hashes). Worked out only after the XxHash128 comparison failed.
+    /// Whether the store holds <paramref name="stamp"/>'s entry as it is: its hash, or the SHA-256 hash the
+    /// entry had before the switch to XxHash128 (only stores written before it hold such hashes; worked
+    /// out only after the XxHash128 comparison failed).
     /// </summary>
-    private static bool IsLegacy(string stored, ParsedFeed feed, int index, SourceDefinition source) =>
-        stored == RawHash.Sha256Of(feed.Entries[index], feed, source);
+    private static bool Holds(IReadOnlyDictionary<string, string> known, EntryStamp stamp, ParsedFeed feed, SourceDefinition source) =>
+        known.TryGetValue(stamp.EntryKey, out var stored)
+        && (stored == stamp.RawHash || stored == RawHash.Sha256Of(feed.Entries[stamp.Index], feed, source));
 
     private static string[] Keys(IReadOnlyList<EntryStamp> stamps)
     {
