@@ -104,9 +104,11 @@ internal static class CorpusBenchmark
         await store.SyncSourcesAsync([.. batches.Select(b => b.Source)], CancellationToken.None);
 
         var cost = ProcessCost.Start();
+        var pagesBefore = store.PagesWritten;
         var clock = Stopwatch.StartNew();
         foreach (var (source, articles) in batches)
             await store.IngestAsync(source, articles, DateTimeOffset.UtcNow, CancellationToken.None);
+        var pages = (store.PagesWritten - pagesBefore) / (double)entries;
         var ingested = clock.Elapsed;
         // The background checkpoint still copying when the last poll returned is this run's work too:
         // the drained rate counts it (raw has no checkpoint to drain: its WAL never reaches the threshold).
@@ -118,7 +120,7 @@ internal static class CorpusBenchmark
         var rounds = store.BackgroundCheckpoints;
         await Checkpoint(store.DatabasePath);
         return new Measure(entries / ingested.TotalSeconds, new FileInfo(store.DatabasePath).Length / (double)articlesStored, articlesStored,
-            string.Create(CultureInfo.InvariantCulture, $"{spent}, {entries / clock.Elapsed.TotalSeconds:F0} rows/s with the background checkpoint drained ({rounds} rounds)"),
+            string.Create(CultureInfo.InvariantCulture, $"{spent}, {pages:F2} WAL pages/row, {entries / clock.Elapsed.TotalSeconds:F0} rows/s with the background checkpoint drained ({rounds} rounds)"),
             entries / clock.Elapsed.TotalSeconds);
     }
 
@@ -130,12 +132,15 @@ internal static class CorpusBenchmark
         await using var connection = await RawTable.OpenAsync(path);
         using var insert = RawTable.PrepareInsert(connection);
 
+        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out _, out _, 1);
         var cost = ProcessCost.Start();
         var clock = Stopwatch.StartNew();
         foreach (var (_, articles) in batches)
             RawTable.Insert(connection, insert, articles);
         clock.Stop();
         var spent = cost.Stop(entries);
+        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pages, out _, 1);
+        spent += string.Create(CultureInfo.InvariantCulture, $", {pages / (double)entries:F2} WAL pages/row");
 
         await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         var rows = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM raw;");
