@@ -57,18 +57,8 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         SELECT EXISTS (SELECT 1 FROM article_entries WHERE article_seq = $seq AND source_id = $source_id);
         """, "$seq", "$source_id");
 
-    /// <summary>
-    /// What a merge needs of the article it merges into, in one execution: the priority of its
-    /// canonical copy's source and its published time on every row, one row per category in order
-    /// (one row with a null name when it has none). Three statements before.
-    /// </summary>
-    public PreparedCommand MergeTarget { get; } = new(connection, """
-        SELECT s.priority, a.published, c.name
-        FROM articles a
-        JOIN sources s ON s.id = a.source_id
-        LEFT JOIN article_categories c ON c.article_seq = a.seq
-        WHERE a.seq = $seq
-        ORDER BY c.position;
+    public PreparedCommand CanonicalPriority { get; } = new(connection, """
+        SELECT s.priority FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.seq = $seq;
         """, "$seq");
 
     public PreparedCommand InsertArticle { get; } = new(connection, """
@@ -106,14 +96,17 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         ON CONFLICT (source_id, entry_key) DO UPDATE SET guid = excluded.guid, link = excluded.link, content_hash = excluded.content_hash;
         """, "$source_id", "$entry_key", "$seq", "$guid", "$link", "$content_hash");
 
-    /// <summary>
-    /// Appends categories after the article's first <c>$first</c> ones, the names bound as one JSON
-    /// array (one statement for any number of them).
-    /// </summary>
-    public PreparedCommand InsertCategories { get; } = new(connection, """
-        INSERT INTO article_categories (article_seq, position, name, published)
-        SELECT $seq, $first + key, value, $published FROM json_each($names);
-        """, "$seq", "$first", "$names", "$published");
+    public PreparedCommand ListCategories { get; } = new(connection, """
+        SELECT name FROM article_categories WHERE article_seq = $seq ORDER BY position;
+        """, "$seq");
+
+    public PreparedCommand ArticlePublished { get; } = new(connection, """
+        SELECT published FROM articles WHERE seq = $seq;
+        """, "$seq");
+
+    public PreparedCommand InsertCategory { get; } = new(connection, """
+        INSERT INTO article_categories (article_seq, position, name, published) VALUES ($seq, $position, $name, $published);
+        """, "$seq", "$position", "$name", "$published");
 
     public PreparedCommand RedateCategories { get; } = new(connection, """
         UPDATE article_categories SET published = $published WHERE article_seq = $seq AND published <> $published;
@@ -121,7 +114,7 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { Lookup, AddLink, StoryWeek, TitleKey, StoryColumns, DataVersion, SourceReported, MergeTarget, InsertArticle, UpdateArticle, UpsertEntry, InsertCategories, RedateCategories })
+        foreach (var command in new[] { Lookup, AddLink, StoryWeek, TitleKey, StoryColumns, DataVersion, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
             command.Dispose();
     }
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Aggregator.Model;
 using Aggregator.Normalizing.Identity;
 using Dapper;
@@ -61,8 +60,7 @@ internal sealed partial class SqliteArticleStore
                 UpsertEntry(transaction, source, article, seq);
                 if (isCanonical)
                     ReplaceContent(transaction, seq, source, article, seenAt);
-                var (_, published, categories) = ReadMergeTarget(transaction, seq);
-                AppendCategories(transaction, seq, categories, article.Categories, published);
+                MergeCategories(transaction, seq, article.Categories, null);
                 return IngestOutcome.Updated;
             }
 
@@ -75,14 +73,10 @@ internal sealed partial class SqliteArticleStore
         if (existing is { } match)
         {
             UpsertEntry(transaction, source, article, match);
-            var (canonicalPriority, published, categories) = ReadMergeTarget(transaction, match);
+            var canonicalPriority = (long)commands.CanonicalPriority.Bind(transaction, match).ExecuteScalar()!;
             if (source.Priority < canonicalPriority)
-            {
                 ReplaceContent(transaction, match, source, article, seenAt);
-                published = ArticleKeys.ToStored(article.Published);
-            }
-
-            AppendCategories(transaction, match, categories, article.Categories, published);
+            MergeCategories(transaction, match, article.Categories, null);
             return IngestOutcome.Merged;
         }
 
@@ -91,7 +85,7 @@ internal sealed partial class SqliteArticleStore
         StoryCached(newSeq, article);
         // The insert trigger claimed the link for the new article.
         UpsertEntry(transaction, source, article, newSeq, newLink: false);
-        AppendCategories(transaction, newSeq, [], article.Categories, ArticleKeys.ToStored(article.Published));
+        MergeCategories(transaction, newSeq, article.Categories, ArticleKeys.ToStored(article.Published));
         return IngestOutcome.Added;
     }
 
@@ -197,40 +191,25 @@ internal sealed partial class SqliteArticleStore
             ingestCommands.AddLink.Bind(transaction, article.Link, seq).ExecuteNonQuery();
     }
 
-    /// <summary>The canonical copy's source priority, the published time and the categories (in order) of an article.</summary>
-    private (long Priority, long Published, List<string> Categories) ReadMergeTarget(SqliteTransaction transaction, long seq)
+    /// <summary>Appends the categories the article does not have yet, after the ones it has.</summary>
+    private void MergeCategories(SqliteTransaction transaction, long seq, IReadOnlyList<string> categories, long? published)
     {
-        using var reader = ingestCommands.MergeTarget.Bind(transaction, seq).ExecuteReader();
-        reader.Read();
-        var priority = reader.GetInt64(0);
-        var published = reader.GetInt64(1);
-        var categories = new List<string>();
-        do
+        var existing = new List<string>();
+        if (published is null)
         {
-            if (!reader.IsDBNull(2))
-                categories.Add(reader.GetString(2));
+            using var reader = ingestCommands.ListCategories.Bind(transaction, seq).ExecuteReader();
+            while (reader.Read())
+                existing.Add(reader.GetString(0));
+            published = (long)ingestCommands.ArticlePublished.Bind(transaction, seq).ExecuteScalar()!;
         }
-        while (reader.Read());
-        return (priority, published, categories);
-    }
 
-    /// <summary>
-    /// Appends the categories the article does not have yet, after the ones it has (<paramref name="existing"/>),
-    /// in one statement; each name once.
-    /// </summary>
-    private void AppendCategories(SqliteTransaction transaction, long seq, List<string> existing, IReadOnlyList<string> categories, long published)
-    {
-        List<string>? added = null;
         foreach (var name in categories)
         {
-            if (existing.Contains(name) || (added?.Contains(name) ?? false))
+            if (existing.Contains(name))
                 continue;
-            (added ??= []).Add(name);
+            ingestCommands.InsertCategory.Bind(transaction, seq, existing.Count, name, published).ExecuteNonQuery();
+            existing.Add(name);
         }
-
-        if (added is null)
-            return;
-        ingestCommands.InsertCategories.Bind(transaction, seq, (long)existing.Count, JsonSerializer.Serialize(added), published).ExecuteNonQuery();
     }
 
     /// <summary>
