@@ -6,6 +6,8 @@
 # Store and raw alternate within each run; prints one table of medians.
 #   bash bench/ingest.sh                      # 1,000,000 preloaded articles, 3 runs
 #   PRELOAD=200000 RUNS=3 bash bench/ingest.sh
+#   KEEP_WAL=/tmp/kept PRELOAD=200000 RUNS=1 bash bench/ingest.sh && python3 bench/wal_by_btree.py /tmp/kept 20000
+#                                             # WAL frames per entry of each B-tree (the store never checkpoints)
 # The preload is written once per side into BENCH_DIR/templates-<preload>-schema<N> and copied for each
 # run (kept between invocations: delete the folder to rebuild). Prints BENCH lines for bench/run.sh.
 # Seen 2026-11-28 (2 shared cores under load averages of 20-90, PRELOAD=1000000, medians of 3, one run
@@ -81,6 +83,11 @@
 #   5.50, 31.6 -> 26.1 KiB, 4,704 -> 4,671 bytes per article, the same 213,876 articles; median
 #   same-run ratio 0.17 -> 0.18; store CPU 116 -> 104 us per entry (runs 2-3 of each invocation, the
 #   JIT warm: 109 -> 98).
+#   WAL frames per entry by B-tree (KEEP_WAL=folder, then bench/wal_by_btree.py folder 20000; PRELOAD=200000,
+#   no checkpoint), schema 2 -> 3: articles_story_start + articles_story_end 0.63 + 0.63 -> gone,
+#   articles_published 0.48 -> 0.71 (now covering); unchanged: article_categories_latest 1.52, the id
+#   index 0.91-0.93, articles 0.91, links 0.52, article_entries_article 0.42, article_entries 0.19,
+#   links_article 0.16, article_categories 0.13, sqlite_schema 0.03; all 6.55 -> 5.50.
 # Still far from 0.8x: the pages are the gap (5.5 per entry to raw's 1.5). The migration on the
 # 1,000,000-article schema-2 template (the store's pragmas, file in the OS cache): dropping the three
 # indexes 0.85 s, CREATE INDEX 2.0 s, commit 1.5 s: ~4.4 s wall, in the start-up transaction.

@@ -100,7 +100,11 @@ internal static class CorpusBenchmark
     {
         Directory.CreateDirectory(directory);
         File.Copy(Path.Combine(template, SqliteArticleStore.FileName), Path.Combine(directory, SqliteArticleStore.FileName));
-        await using var store = await SqliteArticleStore.OpenAsync(directory, TimeProvider.System, null, CancellationToken.None);
+        // KEEP_WAL=folder: no checkpoint at all, and the database and its WAL are copied there after the
+        // ingest, for bench/wal_by_btree.py to count the WAL frames of each B-tree.
+        var keepWal = Environment.GetEnvironmentVariable("KEEP_WAL");
+        var options = string.IsNullOrEmpty(keepWal) ? null : new StorageOptions { BackgroundCheckpoint = false, WalAutoCheckpointPages = 0 };
+        await using var store = await SqliteArticleStore.OpenAsync(directory, TimeProvider.System, options, CancellationToken.None);
         await store.SyncSourcesAsync([.. batches.Select(b => b.Source)], CancellationToken.None);
 
         var cost = ProcessCost.Start();
@@ -115,6 +119,13 @@ internal static class CorpusBenchmark
         await store.WhenCheckpointedAsync();
         clock.Stop();
         var spent = cost.Stop(entries);
+
+        if (!string.IsNullOrEmpty(keepWal))
+        {
+            Directory.CreateDirectory(keepWal);
+            foreach (var suffix in new[] { "", "-wal" })
+                File.Copy(store.DatabasePath + suffix, Path.Combine(keepWal, SqliteArticleStore.FileName + suffix), overwrite: true);
+        }
 
         var articlesStored = (await store.GetStatisticsAsync(CancellationToken.None)).Articles;
         var rounds = store.BackgroundCheckpoints;
