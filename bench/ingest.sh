@@ -73,12 +73,13 @@
 # pages per entry (SQLite's own count of the pages each commit wrote, SQLITE_DBSTATUS_CACHE_WRITE; the
 # 6.9 above was read back from the WAL by B-tree, this count gives 6.55 for schema 2). Before = 7772a9c
 # (schema 2), after = 02dc360 (schema 3), run alternately:
-#   PRELOAD=1000000 (new, base, new, base; RUNS=3; 08:18-08:26, load 3-6): WAL pages per entry 6.55 ->
-#   5.51 (raw 1.52), written 32.9 -> 27.2 KiB per entry (raw 6.1), database 4,644 -> 4,612 bytes per
-#   article (raw 4,175), the same 1,013,876 articles; median same-run ratio 0.14 (runs 0.12 / 0.18 /
-#   0.13 / 0.14 / 0.17 / 0.14) -> 0.17 (0.13 / 0.13 / 0.22 / 0.21 / 0.13 / 0.31); store 5,468 -> 6,788
-#   rows/s, raw 43,937 / 40,527 (medians of six); store CPU 116 / 121 us per entry (raw 18-24): no
-#   CPU change beyond the noise at this size.
+#   PRELOAD=1000000 (new, base, new, base, base, new; RUNS=3; 08:18-08:42, load 3-11; 9 runs a side):
+#   WAL pages per entry 6.55 -> 5.51 (raw 1.52), written 32.9 -> 27.2 KiB per entry (raw 6.1), database
+#   4,644 -> 4,612 bytes per article (raw 4,175), the same 1,013,876 articles. Same-run ratios: before
+#   0.12 / 0.18 / 0.13 / 0.14 / 0.17 / 0.14 / 0.11 / 0.21 / 0.12 (median 0.14, mean 0.15), after 0.13 /
+#   0.13 / 0.22 / 0.21 / 0.13 / 0.31 / 0.13 / 0.18 / 0.13 (median 0.13, mean 0.17): no change in the
+#   ratio beyond the noise; store 5,135 -> 5,921 rows/s, raw 41,623 / 32,014 (medians); store CPU 122 ->
+#   116 us per entry (raw 18-24).
 #   PRELOAD=200000 (four invocations a side, 12 runs a side, 08:00-08:17, load 3-10): pages 6.55 ->
 #   5.50, 31.6 -> 26.1 KiB, 4,704 -> 4,671 bytes per article, the same 213,876 articles; median
 #   same-run ratio 0.17 -> 0.18; store CPU 116 -> 104 us per entry (runs 2-3 of each invocation, the
