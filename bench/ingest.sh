@@ -89,6 +89,9 @@
 #   articles_published 0.48 -> 0.71 (now covering); unchanged: article_categories_latest 1.52, the id
 #   index 0.91-0.93, articles 0.91, links 0.52, article_entries_article 0.42, article_entries 0.19,
 #   links_article 0.16, article_categories 0.13, sqlite_schema 0.03; all 6.55 -> 5.50.
+#   Publishing (`RUNS=3 bash bench/publish.sh`, 1,000,000 articles, alternately, load 4-7): whole
+#   republish median 2,279 / 1,340 / 1,801 ms before, 1,334 / 1,965 / 1,807 ms after (key queries of
+#   all pages 616-826 / 588-840 ms): the same within the noise, and over 1 s for both at this load.
 # Still far from 0.8x: the pages are the gap (5.5 per entry to raw's 1.5). The migration on the
 # 1,000,000-article schema-2 template (the store's pragmas, file in the OS cache): dropping the three
 # indexes 0.85 s, CREATE INDEX 2.0 s, commit 1.5 s: ~4.4 s wall, in the start-up transaction.
