@@ -6,6 +6,8 @@
 # Store and raw alternate within each run; prints one table of medians.
 #   bash bench/ingest.sh                      # 1,000,000 preloaded articles, 3 runs
 #   PRELOAD=200000 RUNS=3 bash bench/ingest.sh
+#   KEEP_WAL=/tmp/kept PRELOAD=200000 RUNS=1 bash bench/ingest.sh && python3 bench/wal_by_btree.py /tmp/kept 20000
+#                                             # WAL frames per entry of each B-tree (the store never checkpoints)
 # The preload is written once per side into BENCH_DIR/templates-<preload>-schema<N> and copied for each
 # run (kept between invocations: delete the folder to rebuild). Prints BENCH lines for bench/run.sh.
 # Seen 2026-11-28 (2 shared cores under load averages of 20-90, PRELOAD=1000000, medians of 3, one run
@@ -63,6 +65,55 @@
 # 7,385 / 7,101 rows/s, raw 43,239 / 42,014, store CPU 132 / 138 us per entry; the same 213,876 articles.
 # The lookups were ~13 of ~130 us of CPU per entry; one statement saves part of that, less than the
 # 100-200 us spread of store CPU between runs. The in-poll tests (IngestWithinOnePollTests) stayed.
+# Fourth session of 2026-11-28 (schema3; issue 4): schema 3 (migration 3). The published index covers the
+# story columns (articles_published ON articles(published DESC, seq DESC, title_start, title_end,
+# fingerprint)) and the two story indexes articles_story_start/end are dropped; StoryCandidateCache loads a
+# whole publication week from that index in one range scan (a group missing from a loaded week is empty)
+# instead of one (week, anchor) group at a time from the story indexes. The store's line now prints WAL
+# pages per entry (SQLite's own count of the pages each commit wrote, SQLITE_DBSTATUS_CACHE_WRITE; the
+# 6.9 above was read back from the WAL by B-tree, this count gives 6.55 for schema 2). Before = 7772a9c
+# (schema 2), after = 02dc360 (schema 3), run alternately:
+#   PRELOAD=1000000 (new, base, new, base, base, new; RUNS=3; 08:18-08:42, load 3-11; 9 runs a side):
+#   WAL pages per entry 6.55 -> 5.51 (raw 1.52), written 32.9 -> 27.2 KiB per entry (raw 6.1), database
+#   4,644 -> 4,612 bytes per article (raw 4,175), the same 1,013,876 articles. Same-run ratios: before
+#   0.12 / 0.18 / 0.13 / 0.14 / 0.17 / 0.14 / 0.11 / 0.21 / 0.12 (median 0.14, mean 0.15), after 0.13 /
+#   0.13 / 0.22 / 0.21 / 0.13 / 0.31 / 0.13 / 0.18 / 0.13 (median 0.13, mean 0.17): no change in the
+#   ratio beyond the noise; store 5,135 -> 5,921 rows/s, raw 41,623 / 32,014 (medians); store CPU 122 ->
+#   116 us per entry (raw 18-24).
+#   PRELOAD=200000 (four invocations a side, 12 runs a side, 08:00-08:17, load 3-10): pages 6.55 ->
+#   5.50, 31.6 -> 26.1 KiB, 4,704 -> 4,671 bytes per article, the same 213,876 articles; median
+#   same-run ratio 0.17 -> 0.18; store CPU 116 -> 104 us per entry (runs 2-3 of each invocation, the
+#   JIT warm: 109 -> 98).
+#   WAL frames per entry by B-tree (KEEP_WAL=folder, then bench/wal_by_btree.py folder 20000; PRELOAD=200000,
+#   no checkpoint), schema 2 -> 3: articles_story_start + articles_story_end 0.63 + 0.63 -> gone,
+#   articles_published 0.48 -> 0.71 (now covering); unchanged: article_categories_latest 1.52, the id
+#   index 0.91-0.93, articles 0.91, links 0.52, article_entries_article 0.42, article_entries 0.19,
+#   links_article 0.16, article_categories 0.13, sqlite_schema 0.03; all 6.55 -> 5.50.
+#   Publishing (`RUNS=3 bash bench/publish.sh`, 1,000,000 articles, alternately, load 4-7): whole
+#   republish median 2,279 / 1,340 / 1,801 ms before, 1,334 / 1,965 / 1,807 ms after (key queries of
+#   all pages 616-826 / 588-840 ms): the same within the noise, and over 1 s for both at this load.
+# Still far from 0.8x: the pages are the gap (5.5 per entry to raw's 1.5). The migration on the
+# 1,000,000-article schema-2 template (the store's pragmas, file in the OS cache): dropping the three
+# indexes 0.85 s, CREATE INDEX 2.0 s, commit 1.5 s: ~4.4 s wall, in the start-up transaction.
+# Tried and taken back out (d9655b9, reverted by 3829ae2): a merge reading its target's priority,
+# published time and categories in one statement, and an article's new categories in one INSERT over
+# json_each (5 -> 4 statements per new article, ~8 -> 5 per merge): warm store CPU 91 -> 99 us per entry,
+# median ratio 0.19 -> 0.17 (PRELOAD=200000, 6 runs a side): not measurable, so not kept.
+# Where the CPU goes (perf at 999 Hz, PRELOAD=200000, one run, the writer's thread in the store's timed
+# section): SQLite 35% (B-tree seeks, WAL checksums, page cache), the kernel 25% (WAL writes), managed code
+# 18% (most of it Microsoft.Data.Sqlite binding text: UTF-16 to UTF-8 of the bodies, as raw does; our
+# level-3 walk ~2%), libc 12%, the runtime 7%. In the first run of each invocation the tiered JIT compiles
+# the store's path on its own thread (~1 s of CPU inside the timed section): the first run is the slow one.
+# Not done, and why: (a) article_categories_latest (~1.5 pages): every structure that walks a category in
+# published order costs the same pages in this corpus (its feeds each span two months), and "a source's
+# categories once per source" needs the category walk to find the articles reported by any source
+# configured with the name, in published order: a filter over the published walk (slow for rare
+# categories) or another date-ordered index per source (the same pages); (b) the id index (0.91 pages):
+# ids are SHA-256 of the first report (source id + entry key), not of the canonical link (which moves
+# when a higher-priority report takes over), and republish fetches articles by id (GetArticlesAsync,
+# as does DeleteArticleAsync): the UNIQUE could go (the first report's key is article_entries' primary
+# key, never moved, and tombstoned with its article), but any id-keyed index is as random; only fetching
+# by seq from the publisher would remove it (an interface change outside Storage).
 # Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR for the templates, as much again per run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"

@@ -100,13 +100,19 @@ internal static class CorpusBenchmark
     {
         Directory.CreateDirectory(directory);
         File.Copy(Path.Combine(template, SqliteArticleStore.FileName), Path.Combine(directory, SqliteArticleStore.FileName));
-        await using var store = await SqliteArticleStore.OpenAsync(directory, TimeProvider.System, null, CancellationToken.None);
+        // KEEP_WAL=folder: no checkpoint at all, and the database and its WAL are copied there after the
+        // ingest, for bench/wal_by_btree.py to count the WAL frames of each B-tree.
+        var keepWal = Environment.GetEnvironmentVariable("KEEP_WAL");
+        var options = string.IsNullOrEmpty(keepWal) ? null : new StorageOptions { BackgroundCheckpoint = false, WalAutoCheckpointPages = 0 };
+        await using var store = await SqliteArticleStore.OpenAsync(directory, TimeProvider.System, options, CancellationToken.None);
         await store.SyncSourcesAsync([.. batches.Select(b => b.Source)], CancellationToken.None);
 
         var cost = ProcessCost.Start();
+        var pagesBefore = store.PagesWritten;
         var clock = Stopwatch.StartNew();
         foreach (var (source, articles) in batches)
             await store.IngestAsync(source, articles, DateTimeOffset.UtcNow, CancellationToken.None);
+        var pages = (store.PagesWritten - pagesBefore) / (double)entries;
         var ingested = clock.Elapsed;
         // The background checkpoint still copying when the last poll returned is this run's work too:
         // the drained rate counts it (raw has no checkpoint to drain: its WAL never reaches the threshold).
@@ -114,11 +120,18 @@ internal static class CorpusBenchmark
         clock.Stop();
         var spent = cost.Stop(entries);
 
+        if (!string.IsNullOrEmpty(keepWal))
+        {
+            Directory.CreateDirectory(keepWal);
+            foreach (var suffix in new[] { "", "-wal" })
+                File.Copy(store.DatabasePath + suffix, Path.Combine(keepWal, SqliteArticleStore.FileName + suffix), overwrite: true);
+        }
+
         var articlesStored = (await store.GetStatisticsAsync(CancellationToken.None)).Articles;
         var rounds = store.BackgroundCheckpoints;
         await Checkpoint(store.DatabasePath);
         return new Measure(entries / ingested.TotalSeconds, new FileInfo(store.DatabasePath).Length / (double)articlesStored, articlesStored,
-            string.Create(CultureInfo.InvariantCulture, $"{spent}, {entries / clock.Elapsed.TotalSeconds:F0} rows/s with the background checkpoint drained ({rounds} rounds)"),
+            string.Create(CultureInfo.InvariantCulture, $"{spent}, {pages:F2} WAL pages/row, {entries / clock.Elapsed.TotalSeconds:F0} rows/s with the background checkpoint drained ({rounds} rounds)"),
             entries / clock.Elapsed.TotalSeconds);
     }
 
@@ -130,12 +143,15 @@ internal static class CorpusBenchmark
         await using var connection = await RawTable.OpenAsync(path);
         using var insert = RawTable.PrepareInsert(connection);
 
+        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out _, out _, 1);
         var cost = ProcessCost.Start();
         var clock = Stopwatch.StartNew();
         foreach (var (_, articles) in batches)
             RawTable.Insert(connection, insert, articles);
         clock.Stop();
         var spent = cost.Stop(entries);
+        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pages, out _, 1);
+        spent += string.Create(CultureInfo.InvariantCulture, $", {pages / (double)entries:F2} WAL pages/row");
 
         await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         var rows = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM raw;");

@@ -30,8 +30,9 @@ internal static class ArticleKeys
     public static string TitleEnd(string titleKey) => titleKey.Length <= TitleAnchorLength ? titleKey : titleKey[^TitleAnchorLength..];
 
     /// <summary>
-    /// The width of a story bucket: one week. The title indexes lead with published / this (the literal
-    /// 604800000 in their SQL), so it can never change without rebuilding them.
+    /// The width of a story bucket: one week, the unit <see cref="StoryCandidateCache"/> loads. The
+    /// week query (IngestCommands.StoryWeek) repeats it as the literal 604800000; since schema 3 no index
+    /// is built on it.
     /// </summary>
     public const long StoryBucketMilliseconds = 604_800_000;
 

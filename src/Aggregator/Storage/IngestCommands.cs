@@ -27,24 +27,18 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         """, "$link", "$seq");
 
     /// <summary>
-    /// One group of level-3 candidates for <see cref="StoryCandidateCache"/>: the articles of one
-    /// publication week (<see cref="ArticleKeys.StoryBucket"/>) whose title starts with this anchor, read
-    /// from the story index alone, in its order. The matcher only merges titles that are equal, share a
+    /// The level-3 candidates of one publication week (<see cref="ArticleKeys.StoryBucket"/>) for
+    /// <see cref="StoryCandidateCache"/>: a range of the covering published index, read in its order
+    /// (backwards: published, then seq). The matcher only merges titles that are equal, share a
     /// four-character prefix, or contain one another, so candidates are the titles starting like this
     /// one (title_start) or ending like it (title_end): every pair the matcher accepts except a title
-    /// found in the middle of another, and keys under four characters only meet equal keys. The week
-    /// expression must stay the one of the indexes.
+    /// found in the middle of another, and keys under four characters only meet equal keys. The range
+    /// is the week's; the division keeps exactly the week as SQLite rounds it.
     /// </summary>
-    public PreparedCommand StoryStartGroup { get; } = new(connection, """
-        SELECT seq, published, fingerprint FROM articles INDEXED BY articles_story_start
-        WHERE published / 604800000 = $bucket AND title_start = $anchor ORDER BY published;
-        """, "$bucket", "$anchor");
-
-    /// <summary>The group of the titles ending with this anchor (<see cref="StoryStartGroup"/>).</summary>
-    public PreparedCommand StoryEndGroup { get; } = new(connection, """
-        SELECT seq, published, fingerprint FROM articles INDEXED BY articles_story_end
-        WHERE published / 604800000 = $bucket AND title_end = $anchor ORDER BY published;
-        """, "$bucket", "$anchor");
+    public PreparedCommand StoryWeek { get; } = new(connection, """
+        SELECT seq, published, title_start, title_end, fingerprint FROM articles INDEXED BY articles_published
+        WHERE published BETWEEN $from AND $to AND published / 604800000 = $bucket ORDER BY published, seq;
+        """, "$from", "$to", "$bucket");
 
     /// <summary>The title key of a candidate that passed the prefilter (few do).</summary>
     public PreparedCommand TitleKey { get; } = new(connection, """
@@ -120,7 +114,7 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
 
     public void Dispose()
     {
-        foreach (var command in new[] { Lookup, AddLink, StoryStartGroup, StoryEndGroup, TitleKey, StoryColumns, DataVersion, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
+        foreach (var command in new[] { Lookup, AddLink, StoryWeek, TitleKey, StoryColumns, DataVersion, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
             command.Dispose();
     }
 }

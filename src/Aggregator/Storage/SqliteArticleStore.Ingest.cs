@@ -137,21 +137,24 @@ internal sealed partial class SqliteArticleStore
         return null;
     }
 
-    /// <summary>One group of story index entries, from the cache or read into it.</summary>
-    private List<StoryIndexEntry> StoryGroup(SqliteTransaction transaction, long bucket, bool isEnd, string anchor)
+    /// <summary>One group of story candidates, from the cache, its week read into it first when needed.</summary>
+    private IReadOnlyList<StoryIndexEntry> StoryGroup(SqliteTransaction transaction, long bucket, bool isEnd, string anchor)
     {
         if (storyCache.Find(bucket, isEnd, anchor) is { } cached)
             return cached;
-        var entries = new List<StoryIndexEntry>();
-        var command = isEnd ? ingestCommands.StoryEndGroup : ingestCommands.StoryStartGroup;
-        using (var reader = command.Bind(transaction, bucket, anchor).ExecuteReader())
+        var rows = new List<(StoryIndexEntry, string, string)>();
+        const long week = ArticleKeys.StoryBucketMilliseconds;
+        // The stored times of the week as SQLite's integer division (toward zero) rounds them.
+        var from = bucket > 0 ? bucket * week : (bucket - 1) * week + 1;
+        var to = bucket < 0 ? bucket * week : (bucket + 1) * week - 1;
+        using (var reader = ingestCommands.StoryWeek.Bind(transaction, from, to, bucket).ExecuteReader())
         {
             while (reader.Read())
-                entries.Add(new StoryIndexEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2)));
+                rows.Add((new StoryIndexEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(4)), reader.GetString(2), reader.GetString(3)));
         }
 
-        storyCache.Load(bucket, isEnd, anchor, entries);
-        return entries;
+        storyCache.Load(bucket, rows);
+        return storyCache.Find(bucket, isEnd, anchor)!;
     }
 
     /// <summary>Clears the story cache when another connection committed since this one last looked.</summary>

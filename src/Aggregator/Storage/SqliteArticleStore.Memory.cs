@@ -30,7 +30,11 @@ internal sealed partial class SqliteArticleStore : IReleasesIdleMemory
             try
             {
                 if (!disposed)
+                {
                     writer.Execute("PRAGMA shrink_memory;");
+                    // The story candidates: the next ingest reads the weeks it needs again.
+                    storyCache.Clear();
+                }
             }
             finally
             {

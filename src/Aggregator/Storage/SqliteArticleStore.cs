@@ -49,6 +49,9 @@ internal sealed partial class SqliteArticleStore : IArticleStore
     /// <summary>Completes when the background checkpoint (if any) has nothing left to do: the benchmark counts its time.</summary>
     internal Task WhenCheckpointedAsync() => checkpointer?.WhenIdleAsync() ?? Task.CompletedTask;
 
+    /// <summary>Pages the writer's commits wrote to the WAL since the store opened (the benchmark's pages per entry).</summary>
+    internal long PagesWritten { get; private set; }
+
     /// <summary>Background checkpoint rounds run since the store opened (0 without <see cref="StorageOptions.BackgroundCheckpoint"/>).</summary>
     internal long BackgroundCheckpoints => checkpointer?.Completed ?? 0;
 
@@ -180,12 +183,11 @@ internal sealed partial class SqliteArticleStore : IArticleStore
                 throw;
             }
 
+            // The pages this connection wrote since the last commit (the counter is reset as it is read).
+            SQLitePCL.raw.sqlite3_db_status(writer.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var written, out _, 1);
+            PagesWritten += written;
             if (checkpointer is not null)
-            {
-                // The pages this connection wrote since the last commit (the counter is reset as it is read).
-                SQLitePCL.raw.sqlite3_db_status(writer.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var written, out _, 1);
                 await checkpointer.Committed(written);
-            }
             return result;
         }
         finally

@@ -22,11 +22,13 @@ internal sealed record StorageOptions
     /// </summary>
     public int MaxStoryCandidates { get; init; } = 64;
     /// <summary>
-    /// Story index entries the writer keeps in memory for level-3 candidates (<see cref="StoryCandidateCache"/>,
-    /// 24 bytes each, ~2 MB at this size with the lists and keys): past this it starts again empty. The
-    /// corpus benchmark stays under it (13,876 new articles, each in at most two groups).
+    /// Articles whose story columns the writer keeps in memory for level-3 candidates
+    /// (<see cref="StoryCandidateCache"/>), whole publication weeks at a time: loading a week past this
+    /// drops the other weeks first. A 48-hour window touches two weeks at most; at 1,000,000 articles
+    /// over 90 days a week is ~78,000 (~60-150 bytes each with the groups and their anchors, the
+    /// most when every title has anchors of its own). Released with the page caches when idle.
     /// </summary>
-    public int StoryCacheCapacity { get; init; } = 50_000;
+    public int StoryCacheCapacity { get; init; } = 200_000;
     /// <summary>Page cache of the writer connection: the indexes of a large store must stay in memory for fast ingest.</summary>
     public int CacheSizeMebibytes { get; init; } = 64;
     /// <summary>

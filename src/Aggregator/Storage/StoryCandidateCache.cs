@@ -1,73 +1,106 @@
 namespace Aggregator.Storage;
 
 /// <summary>
-/// The writer's copy of the story index entries it has read: per publication week and title anchor
-/// (<see cref="ArticleKeys.TitleStart"/> or <see cref="ArticleKeys.TitleEnd"/>), every article's seq,
-/// published time and fingerprint, ordered by published time. News repeats its anchors ("…快讯",
-/// "…一图看懂"), so the level-3 candidates of most entries are a walk over a short list in memory
-/// instead of two index range scans with the prefilter evaluated per entry inside SQLite (~70 us of
-/// the ingest's CPU per entry in the corpus benchmark).
-/// It is exactly what the story indexes hold for the groups it has loaded, because every change of
+/// The writer's copy of the level-3 candidates of the publication weeks it has read
+/// (<see cref="ArticleKeys.StoryBucket"/>): per week, every article's seq, published time and
+/// fingerprint, grouped by title anchor (<see cref="ArticleKeys.TitleStart"/> and
+/// <see cref="ArticleKeys.TitleEnd"/>), each group ordered by published time. A week is loaded whole in
+/// one range scan of the covering published index (schema 3: no story index of its own to write), so a
+/// group missing from a loaded week is empty, not unknown.
+/// It is exactly what the articles table holds for the weeks it has loaded, because every change of
 /// those columns goes through the writer: the store adds its inserts (<see cref="Add"/>), moves its
 /// content replacements (<see cref="Remove"/> then <see cref="Add"/>), and clears it after deletes, a
-/// failed transaction, or a commit by any other connection (PRAGMA data_version). Bounded: cleared
-/// when it holds more than its capacity.
+/// failed transaction, a commit by any other connection (PRAGMA data_version), or when the store
+/// releases idle memory. Bounded: loading a week that would take it past its capacity drops the other
+/// weeks first (the week being loaded is always kept whole).
 /// </summary>
 internal sealed class StoryCandidateCache(int capacity)
 {
-    private readonly Dictionary<GroupKey, List<StoryIndexEntry>> groups = [];
+    private readonly Dictionary<long, Week> weeks = [];
     private int count;
 
-    /// <summary>The entries of one group, or null when it is not loaded.</summary>
-    public List<StoryIndexEntry>? Find(long bucket, bool end, string anchor) =>
-        groups.GetValueOrDefault(new GroupKey(bucket, end, anchor));
+    public bool IsLoaded(long bucket) => weeks.ContainsKey(bucket);
 
-    /// <summary>Keeps a group read from the story index (in published order).</summary>
-    public void Load(long bucket, bool end, string anchor, List<StoryIndexEntry> entries)
+    /// <summary>Entries held in all loaded weeks (each article counts once).</summary>
+    public int Count => count;
+
+    /// <summary>The entries of one group (empty when the week holds none), or null when the week is not loaded.</summary>
+    public IReadOnlyList<StoryIndexEntry>? Find(long bucket, bool end, string anchor)
     {
-        if (count + entries.Count > capacity)
-            Clear();
-        groups[new GroupKey(bucket, end, anchor)] = entries;
-        count += entries.Count;
+        if (!weeks.TryGetValue(bucket, out var week))
+            return null;
+        return (end ? week.Ends : week.Starts).GetValueOrDefault(anchor) ?? (IReadOnlyList<StoryIndexEntry>)[];
     }
 
-    /// <summary>Adds a written article to its two groups where they are loaded.</summary>
+    /// <summary>Keeps a whole week as read from the published index, in published order.</summary>
+    public void Load(long bucket, IReadOnlyList<(StoryIndexEntry Entry, string Start, string End)> rows)
+    {
+        if (count + rows.Count > capacity)
+            Clear();
+        var week = new Week();
+        foreach (var (entry, start, end) in rows)
+        {
+            Append(week.Starts, start, entry);
+            Append(week.Ends, end, entry);
+        }
+
+        weeks[bucket] = week;
+        count += rows.Count;
+    }
+
+    /// <summary>Adds a written article to its two groups where its week is loaded.</summary>
     public void Add(long seq, long published, string titleStart, string titleEnd, long fingerprint)
     {
-        var bucket = ArticleKeys.StoryBucket(published);
+        if (!weeks.TryGetValue(ArticleKeys.StoryBucket(published), out var week))
+            return;
         var entry = new StoryIndexEntry(seq, published, fingerprint);
-        Insert(new GroupKey(bucket, false, titleStart), entry);
-        Insert(new GroupKey(bucket, true, titleEnd), entry);
+        Insert(week.Starts, titleStart, entry);
+        Insert(week.Ends, titleEnd, entry);
+        count++;
     }
 
-    /// <summary>Removes an article from its two groups (with the values it was stored under) where they are loaded.</summary>
+    /// <summary>Removes an article from its two groups (with the values it was stored under) where its week is loaded.</summary>
     public void Remove(long seq, long published, string titleStart, string titleEnd)
     {
-        var bucket = ArticleKeys.StoryBucket(published);
-        foreach (var key in new[] { new GroupKey(bucket, false, titleStart), new GroupKey(bucket, true, titleEnd) })
-        {
-            if (groups.TryGetValue(key, out var entries))
-                count -= entries.RemoveAll(entry => entry.Seq == seq);
-        }
+        if (!weeks.TryGetValue(ArticleKeys.StoryBucket(published), out var week))
+            return;
+        var removed = week.Starts.TryGetValue(titleStart, out var starts) ? starts.RemoveAll(entry => entry.Seq == seq) : 0;
+        if (week.Ends.TryGetValue(titleEnd, out var ends))
+            ends.RemoveAll(entry => entry.Seq == seq);
+        count -= removed;
     }
 
     public void Clear()
     {
-        groups.Clear();
+        weeks.Clear();
         count = 0;
     }
 
-    private void Insert(GroupKey key, StoryIndexEntry entry)
+    private static void Append(Dictionary<string, List<StoryIndexEntry>> groups, string anchor, StoryIndexEntry entry)
     {
-        if (!groups.TryGetValue(key, out var entries))
+        if (!groups.TryGetValue(anchor, out var entries))
+            groups[anchor] = entries = new List<StoryIndexEntry>(1);
+        entries.Add(entry);
+    }
+
+    private static void Insert(Dictionary<string, List<StoryIndexEntry>> groups, string anchor, StoryIndexEntry entry)
+    {
+        if (!groups.TryGetValue(anchor, out var entries))
+        {
+            groups[anchor] = [entry];
             return;
-        // After the last entry published no later: the order of the index (published, then insertion).
+        }
+
+        // After the last entry published no later: the order of the index (published, then seq).
         var index = entries.Count;
         while (index > 0 && entries[index - 1].Published > entry.Published)
             index--;
         entries.Insert(index, entry);
-        count++;
     }
 
-    private readonly record struct GroupKey(long Bucket, bool End, string Anchor);
+    private sealed class Week
+    {
+        public Dictionary<string, List<StoryIndexEntry>> Starts { get; } = new(StringComparer.Ordinal);
+        public Dictionary<string, List<StoryIndexEntry>> Ends { get; } = new(StringComparer.Ordinal);
+    }
 }

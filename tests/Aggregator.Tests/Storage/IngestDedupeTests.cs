@@ -191,6 +191,36 @@ public sealed class IngestDedupeTests
     }
 
     [Fact]
+    public async Task AHigherPrioritySourceFilesTheArticleInEveryCategoryUnderItsOwnPublishedTime()
+    {
+        await using var test = await StorageTestStore.CreateAsync();
+        const string title = "宁德时代发布2026年三季度业绩预告";
+        await test.IngestAsync(StorageTestStore.Source("blog", priority: 50), new ArticleBuilder().From("blog").Key("b1").Title(title).Body($"<p>{CatlStory}</p>")
+            .Categories("博客").Published(StorageTestStore.Start).Build());
+        var later = StorageTestStore.Start.AddHours(2);
+
+        await test.IngestAsync(StorageTestStore.Source("stcn", priority: 10), new ArticleBuilder().From("stcn").Key("s1").Title(title).Body($"<p>证券时报网讯，{CatlStory}</p>")
+            .Categories("金融", "金融", "博客").Published(later).Build());
+
+        foreach (var category in new[] { "博客", "金融" })
+        {
+            var stored = Assert.Single(await test.Store.GetLatestAsync(category, 10, 0, None));
+            Assert.Equal(later, stored.Article.Published);
+            Assert.Equal(["博客", "金融"], stored.Article.Categories);
+        }
+    }
+
+    [Fact]
+    public async Task ANameRepeatedInOneEntrysCategoriesIsStoredOnce()
+    {
+        await using var test = await StorageTestStore.CreateAsync();
+
+        await test.IngestAsync(StorageTestStore.Source("stcn"), new ArticleBuilder().Key("a").Categories("金融", "要闻", "金融").Build());
+
+        Assert.Equal(["金融", "要闻"], Assert.Single(await test.Store.GetLatestAsync("要闻", 10, 0, None)).Article.Categories);
+    }
+
+    [Fact]
     public async Task ALowerPrioritySourceReportingLaterStaysAnotherReport()
     {
         await using var test = await StorageTestStore.CreateAsync();

@@ -64,15 +64,17 @@ public sealed class MigrationTests
         Directory.Delete(directory, recursive: true);
     }
 
-    [Fact]
-    public async Task AVersionOneDatabaseMigratesToTheNarrowStoryIndexesAndItsStoriesStillMerge()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public async Task AnOlderDatabaseMigratesToTheCoveringPublishedIndexAndItsStoriesStillMerge(int version)
     {
         var directory = StorageTestStore.NewDirectory();
         Directory.CreateDirectory(directory);
         var stored = new ArticleBuilder().From("stcn").Key("s1").Title("宁德时代三季度净利增25%，超市场预期").Build();
         await using (var connection = await OpenRawAsync(directory))
         {
-            await MigrationRunner.ApplyAsync(connection, "test.db", [SchemaMigrations.All[0]], None);
+            await MigrationRunner.ApplyAsync(connection, "test.db", [.. SchemaMigrations.All.Take(version)], None);
             await InsertVersionOneArticleAsync(connection, stored);
         }
 
@@ -82,12 +84,16 @@ public sealed class MigrationTests
             var result = await store.IngestAsync(StorageTestStore.Source("cls"), [other], StorageTestStore.Start, None);
 
             Assert.Equal(1, result.Merged);
+            var latest = Assert.Single(await store.GetLatestAsync(null, 10, 0, None));
+            Assert.Equal("v1", latest.ArticleId);
         }
 
         await using (var connection = await OpenRawAsync(directory))
         {
             var indexes = (await connection.QueryAsync<string>("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'articles' AND sql IS NOT NULL ORDER BY name;")).ToList();
-            Assert.Equal(["articles_published", "articles_story_end", "articles_story_start"], indexes);
+            Assert.Equal(["articles_published"], indexes);
+            var columns = await connection.QueryAsync<string>("SELECT name FROM pragma_index_info('articles_published') ORDER BY seqno;");
+            Assert.Equal(["published", "seq", "title_start", "title_end", "fingerprint"], columns);
             Assert.Equal(SchemaMigrations.LatestVersion, await connection.ExecuteScalarAsync<long>("PRAGMA user_version;"));
             Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check;"));
         }

@@ -12,16 +12,29 @@ public sealed class StoryCandidateCacheTests
     private static readonly long Week = ArticleKeys.StoryBucket(ArticleKeys.ToStored(StorageTestStore.Start));
 
     [Fact]
-    public void AnArticleIsAddedOnlyToGroupsAlreadyLoadedAndInPublishedOrder()
+    public void AnArticleIsAddedToItsGroupsInPublishedOrderOnlyWhenItsWeekIsLoaded()
     {
         var cache = new StoryCandidateCache(100);
         var noon = ArticleKeys.ToStored(StorageTestStore.Start);
-        cache.Load(Week, false, "宁德时代", [new StoryIndexEntry(1, noon, 0), new StoryIndexEntry(2, noon + 2000, 0)]);
+        cache.Load(Week, [Row(1, noon, "宁德时代", "业绩预告"), Row(2, noon + 2000, "宁德时代", "三季报")]);
 
         cache.Add(3, noon + 1000, "宁德时代", "业绩预告", 7);
+        cache.Add(4, noon + ArticleKeys.StoryBucketMilliseconds, "宁德时代", "业绩预告", 7);
 
         Assert.Equal([1L, 3L, 2L], cache.Find(Week, false, "宁德时代")!.Select(entry => entry.Seq));
-        Assert.Null(cache.Find(Week, true, "业绩预告"));
+        Assert.Equal([1L, 3L], cache.Find(Week, true, "业绩预告")!.Select(entry => entry.Seq));
+        Assert.Null(cache.Find(Week + 1, false, "宁德时代"));
+        Assert.Equal(3, cache.Count);
+    }
+
+    [Fact]
+    public void AGroupALoadedWeekDoesNotHoldIsEmpty()
+    {
+        var cache = new StoryCandidateCache(100);
+        cache.Load(Week, []);
+
+        Assert.Empty(cache.Find(Week, false, "宁德时代")!);
+        Assert.True(cache.IsLoaded(Week));
     }
 
     [Fact]
@@ -29,26 +42,30 @@ public sealed class StoryCandidateCacheTests
     {
         var cache = new StoryCandidateCache(100);
         var noon = ArticleKeys.ToStored(StorageTestStore.Start);
-        cache.Load(Week, false, "宁德时代", [new StoryIndexEntry(1, noon, 0)]);
-        cache.Load(Week, true, "业绩预告", [new StoryIndexEntry(1, noon, 0), new StoryIndexEntry(2, noon, 0)]);
+        cache.Load(Week, [Row(1, noon, "宁德时代", "业绩预告"), Row(2, noon, "比亚迪发", "业绩预告")]);
 
         cache.Remove(1, noon, "宁德时代", "业绩预告");
 
         Assert.Empty(cache.Find(Week, false, "宁德时代")!);
         Assert.Equal(2, Assert.Single(cache.Find(Week, true, "业绩预告")!).Seq);
+        Assert.Equal(1, cache.Count);
     }
 
     [Fact]
-    public void LoadingPastTheCapacityStartsAgainEmpty()
+    public void LoadingAWeekPastTheCapacityDropsTheOtherWeeksAndKeepsItWhole()
     {
         var cache = new StoryCandidateCache(2);
-        cache.Load(Week, false, "a", [new StoryIndexEntry(1, 0, 0), new StoryIndexEntry(2, 0, 0)]);
+        cache.Load(Week, [Row(1, 0, "a", "a"), Row(2, 0, "b", "b")]);
 
-        cache.Load(Week, false, "b", [new StoryIndexEntry(3, 0, 0)]);
+        cache.Load(Week + 1, [Row(3, 0, "c", "c"), Row(4, 0, "d", "d"), Row(5, 0, "e", "e")]);
 
-        Assert.Null(cache.Find(Week, false, "a"));
-        Assert.NotNull(cache.Find(Week, false, "b"));
+        Assert.False(cache.IsLoaded(Week));
+        Assert.Equal(5, Assert.Single(cache.Find(Week + 1, true, "e")!).Seq);
+        Assert.Equal(3, cache.Count);
     }
+
+    private static (StoryIndexEntry, string, string) Row(long seq, long published, string start, string end) =>
+        (new StoryIndexEntry(seq, published, 0), start, end);
 
     [Fact]
     public async Task ADeletedArticleIsNoLongerAStoryCandidate()
