@@ -17,6 +17,9 @@
 #     BASELINE  2,779 items/s (7.20 s wall, 4.62 s CPU)  -> 21% less CPU, 21% more items/s
 #   at 08:47, load ~7-8: 2 threads 4,489 items/s (4.45 s wall, 3.63 s CPU), 3.9x feedparser (1,150),
 #     0.51x rss-parser (8,723; 2.10 s CPU); 1 thread 5,485 items/s (3.56 s CPU); BASELINE 3,907 (4.60 s CPU).
+#   at 09:01, load 6-7, CPU only (5 alternating runs, medians): 2 threads 4.53 -> 3.57 s, 1 thread
+#     4.25 -> 3.57 s, rss-parser 2.16 s in the same rounds; quietest round 3.20 s wall (6,250 items/s)
+#     against rss-parser's 2.19 s (9,130 items/s).
 #   What changed (each measured alone, before/after alternately, same machine state):
 #     - StyleVerdicts: HtmlSanitizer's own result for a style attribute value it already judged is
 #       replayed (only values without parentheses, quotes, slashes or backslashes: their result cannot
