@@ -9,23 +9,43 @@
 # CPU seconds (user+sys) are the steadier figure on a loaded machine. Every body goes through
 # AngleSharp + HtmlSanitizer (the hand-written FastBody path for "plain" bodies was removed: issue 7
 # forbids hand-rolling a sanitizer to win a benchmark); targets are NOT met.
-#   2026-11-28 06:13, load 16 -> 8 (four jobs on the machine), ReadyToRun, BASELINE = the build at
-#   FastBody's removal (same AngleSharp + HtmlSanitizer path, before the parse/walk changes):
-#     2 threads 2,362 items/s (8.47 s wall, 5.63 s CPU): 3.4x feedparser (686 items/s, 21.84 s CPU),
-#       0.58x rss-parser (4,078 items/s, 3.27 s CPU); per CPU second 3.9x feedparser, 0.58x rss-parser
-#     1 thread  2,624 items/s (7.62 s wall, 5.66 s CPU): 3.8x feedparser
-#     BASELINE  2,241 items/s (8.93 s wall, 6.26 s CPU)
-#   again at 06:34, load 13 -> 7: 2 threads 2,623 items/s (7.63 s wall, 5.77 s CPU): 2.8x feedparser
-#     (934 items/s), 0.50x rss-parser (5,243); 1 thread 3,082 items/s (6.49 s wall, 5.36 s CPU): 3.3x
-#     feedparser; BASELINE 2,284 items/s (8.76 s wall, 6.34 s CPU). So ~15% more items/s, ~9% less CPU.
-#   same baseline build alone at 05:38, load ~7: 2 threads 5,330 items/s (3.75 s wall, 6.63 s CPU),
-#     4.9x feedparser (1,086), 0.82x rss-parser (6,505); 1 thread 4,439 items/s (5.68 s CPU).
-#   Where the CPU goes (perf, 1 thread, ~5.7 s): the sanitizing of the 14,189 bodies left after the
-#   link/guid dedupe ~115-130 us each in steady state (~1.7 s: AngleSharp's parse ~40%, HtmlSanitizer
-#   ~40% of which half is CSS — it parses, re-serializes and re-parses every style="text-align:…" —,
-#   serialization ~10%, our own walks ~8%), the tier-1 re-JIT of hot ReadyToRun code on the
-#   background compiler thread (~1.0-1.1 s, ~18%), the runtime's allocation/GC and first-call work
-#   (~14%), the XML parse (~8%), SimHash/title keys (~5%) and process start (~0.3 s).
+#   2026-11-28 08:54, load 4 -> 11 (three other jobs), BASELINE = the build before this session's parse
+#   work (7772a9c), same run, medians of 3:
+#     2 threads 3,350 items/s (5.97 s wall, 3.66 s CPU): 4.2x feedparser (802 items/s, 16.40 s CPU),
+#       0.55x rss-parser (6,051 items/s, 2.21 s CPU); per CPU second 4.5x feedparser, 0.60x rss-parser
+#     1 thread  3,685 items/s (5.43 s wall, 3.59 s CPU): 4.6x feedparser
+#     BASELINE  2,779 items/s (7.20 s wall, 4.62 s CPU)  -> 21% less CPU, 21% more items/s
+#   at 08:47, load ~7-8: 2 threads 4,489 items/s (4.45 s wall, 3.63 s CPU), 3.9x feedparser (1,150),
+#     0.51x rss-parser (8,723; 2.10 s CPU); 1 thread 5,485 items/s (3.56 s CPU); BASELINE 3,907 (4.60 s CPU).
+#   at 09:01, load 6-7, CPU only (5 alternating runs, medians): 2 threads 4.53 -> 3.57 s, 1 thread
+#     4.25 -> 3.57 s, rss-parser 2.16 s in the same rounds; quietest round 3.20 s wall (6,250 items/s)
+#     against rss-parser's 2.19 s (9,130 items/s).
+#   What changed (each measured alone, before/after alternately, same machine state):
+#     - StyleVerdicts: HtmlSanitizer's own result for a style attribute value it already judged is
+#       replayed (only values without parentheses, quotes, slashes or backslashes: their result cannot
+#       depend on the element or the base URL); the library's CSS parse, serialization and re-parse ran
+#       for every style="text-align:…". 4.87 -> 4.24 s CPU (2 threads), 4.41 -> 4.00 s (1 thread),
+#       medians of 6;
+#     - crossgen2 --opt-cross-module:* in the csproj (ReadyToRun code inlines across assemblies; IL
+#       checked at run time): 4.21 -> 3.91 s CPU, medians of 5; the tier-1 re-JIT thread's share of the
+#       samples 20% -> 12%;
+#     - StoryText's trailer search vectorized, Hashing.Mix/Add inlined by force: the body fingerprint
+#       ~17-23 -> ~14 us per body (in-process, same run); each file read by the thread that parses it,
+#       into a reused buffer: peak RSS 197 -> 117 MB, CPU unchanged.
+#     Tried and taken back or not done: runtime knobs (env vars, 5-6 alternating runs): concurrent GC off,
+#     GCRetainVM, TieredCompilation off (+6-10% CPU, with or without cross-module inlining), a bigger gen0
+#     (GCgen0size 32 MB: -4% in one run, nothing in the next; and neither System.GC.Gen0Size nor
+#     GCgen0size is read from runtimeconfig.json, checked with a test program), W^X off, call-count
+#     threshold 200: none helped measurably. SimHash's shingle hashes four at a time (AVX-512 vpmullq):
+#     ~14% of SimHash = <1% of a parse, not kept; SimHash.IsLetter inlined: not measurable, not kept.
+#   Where the CPU goes now (in-process, 1 thread, steady state, ~1.8 s for the corpus): sanitizing
+#   ~62% (AngleSharp's parse, HtmlSanitizer's three DOM walks, serialization: library code), the body
+#   fingerprint ~11%, the XML parse ~10%, reading the files ~9%; whole process adds the tier-1 re-JIT
+#   of hot ReadyToRun code (~12% of samples), start-up (~0.25 s: static init of HtmlSanitizer and
+#   AngleSharp.Css, services) and GC (~1.2 GB allocated per run, mostly by AngleSharp's DOM).
+#   Earlier figures (2026-11-28 06:13-06:34, before this work, load 8-16): 2 threads 2,362-2,623
+#   items/s (5.6-5.8 s CPU), 2.8-3.4x feedparser, 0.50-0.58x rss-parser; 05:38, load ~7: 5,330 items/s
+#   (3.75 s wall, 6.63 s CPU), 4.9x feedparser, 0.82x rss-parser.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"

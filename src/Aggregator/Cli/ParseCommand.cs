@@ -70,7 +70,17 @@ internal static class ParseCommand
             var threadCount = statsOnly ? Math.Max(1, parse.GetValue(threads)) : 1;
             var normalizer = counting is not null ? await counting : services.Normalizer;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = threadCount, CancellationToken = cancellationToken };
-            Parallel.ForEach(documents, parallel, document => printer.Print(document, services.Parser, normalizer, zone));
+            // Each thread reads the next file into its own buffer, reused once that document is done.
+            Parallel.ForEach(
+                documents,
+                parallel,
+                () => (byte[]?)null,
+                (document, _, buffer) =>
+                {
+                    printer.Print(document.Read(ref buffer), services.Parser, normalizer, zone);
+                    return buffer;
+                },
+                _ => { });
             printer.WriteTotals();
             return printer.Failed == 0 ? ExitCodes.Ok : ExitCodes.SomeSourcesFailed;
         });
@@ -111,11 +121,11 @@ internal static class ParseCommand
         {
             return Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories)
                 .Order(StringComparer.Ordinal)
-                .Select(ParseInput.FromFile)
+                .Select(ParseInput.Later)
                 .ToList();
         }
 
-        return [ParseInput.FromFile(input)];
+        return [ParseInput.Later(input)];
     }
 
     internal sealed class ParseOutput(TextWriter output, bool asJson, bool statsOnly)

@@ -14,18 +14,26 @@ namespace Aggregator.Normalizing.Html;
 internal sealed class BodySanitizer
 {
     private readonly HtmlSanitizer sanitizer;
+    private readonly StyleVerdicts? styleVerdicts;
 
     public BodySanitizer()
         : this(() => BodyParser.Shared)
     {
     }
 
-    /// <summary>With another HTML parser (tests compare <see cref="BodyParser"/> with HtmlSanitizer's stock one).</summary>
-    internal BodySanitizer(Func<HtmlParser> parserFactory)
+    /// <summary>
+    /// With another HTML parser (tests compare <see cref="BodyParser"/> with HtmlSanitizer's stock one),
+    /// and optionally without <see cref="StyleVerdicts"/> (tests compare its replayed results with the library's own).
+    /// </summary>
+    internal BodySanitizer(Func<HtmlParser> parserFactory, bool replayStyleVerdicts = true)
     {
         sanitizer = SanitizerPolicy.Create();
         sanitizer.HtmlParserFactory = parserFactory;
+        styleVerdicts = replayStyleVerdicts ? new StyleVerdicts() : null;
     }
+
+    /// <summary>The style results replayed by this sanitizer (null when it replays none).</summary>
+    internal StyleVerdicts? StyleVerdicts => styleVerdicts;
 
     /// <summary>What HtmlSanitizer puts before a fragment it parses: standards mode, straight into the body.</summary>
     private const string DocumentStart = "<!doctype html><html><body>";
@@ -45,8 +53,11 @@ internal sealed class BodySanitizer
             return SanitizedBody.Empty;
 
         var styles = BodyPreparation.Prepare(body);
+        var known = styleVerdicts?.SetAside(styles);
         sanitizer.SanitizeDom(document, body, baseUri?.AbsoluteUri ?? string.Empty);
         StylePreserver.Restore(styles);
+        styleVerdicts?.Learn(styles, body);
+        StyleVerdicts.Replay(known);
         // One walk after sanitizing: drop tracking pixels, note the first image, guard new-tab links, collect the text.
         string? firstImage = null;
         var text = PlainText.Of(body, element => Tidy(element, ref firstImage));

@@ -35,12 +35,25 @@ internal static class SpanText
         return true;
     }
 
+    /// <summary>
+    /// The last position where <paramref name="text"/> continues with <paramref name="lower"/> (as
+    /// <see cref="StartsWithLower"/> compares), or -1. Candidates are found by a vectorized search for the
+    /// name's first character (either ASCII case), not by a comparison at every position.
+    /// </summary>
     public static int LastIndexOfLower(ReadOnlySpan<char> text, string lower)
     {
-        for (var start = text.Length - lower.Length; start >= 0; start--)
+        var first = lower[0];
+        var upper = first is >= 'a' and <= 'z' ? (char)(first & ~0x20) : first;
+        var end = text.Length - lower.Length + 1;
+        while (end > 0)
         {
+            var candidates = text[..end];
+            var start = first == upper ? candidates.LastIndexOf(first) : candidates.LastIndexOfAny(first, upper);
+            if (start < 0)
+                return -1;
             if (StartsWithLower(text[start..], lower))
                 return start;
+            end = start;
         }
 
         return -1;
