@@ -28,31 +28,52 @@ internal sealed class HealthCommands(SqliteConnection connection) : IDisposable
         """, "$id", "$etag", "$last_modified", "$last_attempt", "$last_success", "$last_http_status",
         "$consecutive_failures", "$last_error", "$next_attempt_after", "$paused", "$permanent_redirect");
 
-    /// <summary>Records one poll's outcome inside <paramref name="transaction"/> (the caller's write transaction).</summary>
-    public void Record(SqliteTransaction transaction, SourceDefinition source, FetchOutcome outcome, string? parseError, DateTimeOffset at, StorageOptions options)
+    /// <summary>
+    /// Records one poll's outcome inside <paramref name="transaction"/> (the caller's write transaction)
+    /// and returns the row as now stored. <paramref name="stored"/> is the source's row as stored, when the
+    /// caller knows it and knows the source registered as it is: then neither is done again.
+    /// </summary>
+    public HealthRow Record(SqliteTransaction transaction, SourceDefinition source, FetchOutcome outcome, string? parseError, DateTimeOffset at, StorageOptions options, HealthRow? stored = null)
     {
-        upsertSource.Bind(transaction, source.Id, source.Title, source.Url.ToString(), (long)source.Priority).ExecuteNonQuery();
-        HealthRow row;
-        using (var reader = select.Bind(transaction, source.Id).ExecuteReader())
+        var row = stored;
+        if (row is null)
         {
+            upsertSource.Bind(transaction, source.Id, source.Title, source.Url.ToString(), (long)source.Priority).ExecuteNonQuery();
+            using var reader = select.Bind(transaction, source.Id).ExecuteReader();
             if (!reader.Read())
                 throw new StorageException($"storage: source '{source.Id}' vanished while its poll was recorded.");
             row = HealthRowReader.Read(reader);
         }
 
         var next = HealthPolicy.Next(row.ToHealth(), outcome, parseError, at, options);
+        var written = new HealthRow
+        {
+            SourceId = next.SourceId,
+            ETag = next.ETag,
+            LastModified = next.LastModified,
+            LastAttempt = ArticleKeys.ToStored(next.LastAttempt),
+            LastSuccess = ArticleKeys.ToStored(next.LastSuccess),
+            LastHttpStatus = next.LastHttpStatus,
+            ConsecutiveFailures = next.ConsecutiveFailures,
+            LastError = next.LastError,
+            NextAttemptAfter = ArticleKeys.ToStored(next.NextAttemptAfter),
+            Paused = next.Paused ? 1L : 0L,
+            PermanentRedirect = next.PermanentRedirect,
+            ArticleCount = row.ArticleCount, // the health write changes no entry
+        };
         update.Bind(transaction,
-            next.SourceId,
-            next.ETag,
-            next.LastModified,
-            ArticleKeys.ToStored(next.LastAttempt),
-            ArticleKeys.ToStored(next.LastSuccess),
-            next.LastHttpStatus is { } status ? (long)status : null,
-            (long)next.ConsecutiveFailures,
-            next.LastError,
-            ArticleKeys.ToStored(next.NextAttemptAfter),
-            next.Paused ? 1L : 0L,
-            next.PermanentRedirect).ExecuteNonQuery();
+            written.SourceId,
+            written.ETag,
+            written.LastModified,
+            written.LastAttempt,
+            written.LastSuccess,
+            written.LastHttpStatus,
+            written.ConsecutiveFailures,
+            written.LastError,
+            written.NextAttemptAfter,
+            written.Paused,
+            written.PermanentRedirect).ExecuteNonQuery();
+        return written;
     }
 
     public void Dispose()

@@ -26,6 +26,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
     private readonly PollReaderPool pollReaders;
     private readonly WalCheckpointer? checkpointer;
     private readonly StoryCandidateCache storyCache;
+    private readonly PollMemo memo = new();
     private long? dataVersion;
     private bool disposed;
 
@@ -42,6 +43,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         healthCommands = new HealthCommands(writer);
         pollReaders = new PollReaderPool(OpenReaderAsync);
         checkpointer = options.BackgroundCheckpoint ? new WalCheckpointer(connectionString, options) : null;
+        InstallMemoTriggers();
     }
 
     public string DatabasePath { get; }
@@ -137,6 +139,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
                 await checkpointer.DisposeAsync();
             ingestCommands.Dispose();
             healthCommands.Dispose();
+            memoDataVersion?.Dispose();
             pollReaders.Dispose();
             await writer.DisposeAsync();
             SqliteConnection.ClearPool(writer);
@@ -177,8 +180,11 @@ internal sealed partial class SqliteArticleStore : IArticleStore
             {
                 // Rolled back: the story cache may hold rows that are not there any more.
                 storyCache.Clear();
+                MemoRolledBack();
                 throw;
             }
+
+            MemoCommitted();
 
             if (checkpointer is not null)
             {
