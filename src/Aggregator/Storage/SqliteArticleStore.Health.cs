@@ -41,7 +41,7 @@ internal sealed partial class SqliteArticleStore
     public Task RecordPollAsync(SourceDefinition source, FetchOutcome outcome, string? parseError, DateTimeOffset at, CancellationToken cancellationToken) =>
         WriteAsync(transaction =>
         {
-            CheckMemoVersion(transaction);
+            CheckMemoVersion();
             var definition = (source.Title, source.Url.ToString(), (long)source.Priority);
             var registered = memo.Registered(source.Id, definition.Title, definition.Item2, definition.Item3);
             var written = healthCommands.Record(transaction, source, outcome, parseError, at, options, registered ? memo.Health(source.Id) : null);

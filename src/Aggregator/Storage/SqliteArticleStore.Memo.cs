@@ -22,7 +22,11 @@ internal sealed partial class SqliteArticleStore
     /// <summary>Health rows the open write transaction wrote, kept by the memo once it commits.</summary>
     private readonly List<(string SourceId, HealthRow Row, (string, string, long) Definition)> stagedHealth = [];
 
-    private SqliteCommand? memoDataVersion;
+    /// <summary>
+    /// The writer's <c>PRAGMA data_version</c>, prepared on the raw handle: through <see cref="SqliteCommand"/>
+    /// the check cost ~10 µs, twice a poll; stepped directly about half (most of it SQLite's own read lock).
+    /// </summary>
+    private SQLitePCL.sqlite3_stmt? memoDataVersion;
     private long? memoSeenVersion;
 
     private void InstallMemoTriggers()
@@ -56,9 +60,8 @@ internal sealed partial class SqliteArticleStore
             """;
         create.ExecuteNonQuery();
 
-        memoDataVersion = writer.CreateCommand();
-        memoDataVersion.CommandText = "PRAGMA data_version;";
-        memoDataVersion.Prepare();
+        var rc = SQLitePCL.raw.sqlite3_prepare_v2(writer.Handle, "PRAGMA data_version;", out memoDataVersion);
+        SqliteException.ThrowExceptionForRC(rc, writer.Handle);
     }
 
     /// <summary>
@@ -73,7 +76,7 @@ internal sealed partial class SqliteArticleStore
         {
             if (disposed)
                 return false;
-            CheckMemoVersion(null);
+            CheckMemoVersion();
             return true;
         }
         finally
@@ -83,11 +86,13 @@ internal sealed partial class SqliteArticleStore
     }
 
     /// <summary>Clears the memo when another connection committed since the last look (call under <see cref="writeLock"/>).</summary>
-    private void CheckMemoVersion(SqliteTransaction? transaction)
+    private void CheckMemoVersion()
     {
-        memoDataVersion!.Transaction = transaction;
-        var version = (long)memoDataVersion.ExecuteScalar()!;
-        if (version != memoSeenVersion)
+        var statement = memoDataVersion!;
+        var rc = SQLitePCL.raw.sqlite3_step(statement);
+        var version = rc == SQLitePCL.raw.SQLITE_ROW ? SQLitePCL.raw.sqlite3_column_int64(statement, 0) : (long?)null;
+        SQLitePCL.raw.sqlite3_reset(statement);
+        if (version is null || version != memoSeenVersion)
             memo.Clear();
         memoSeenVersion = version;
     }
@@ -106,6 +111,12 @@ internal sealed partial class SqliteArticleStore
     {
         ForgetTouched();
         stagedHealth.Clear();
+    }
+
+    private void DisposeMemo()
+    {
+        memoDataVersion?.Dispose();
+        memoDataVersion = null;
     }
 
     private void ForgetTouched()

@@ -139,7 +139,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
                 await checkpointer.DisposeAsync();
             ingestCommands.Dispose();
             healthCommands.Dispose();
-            memoDataVersion?.Dispose();
+            DisposeMemo();
             pollReaders.Dispose();
             await writer.DisposeAsync();
             SqliteConnection.ClearPool(writer);
