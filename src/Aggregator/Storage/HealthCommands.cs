@@ -29,24 +29,30 @@ internal sealed class HealthCommands(SqliteConnection connection) : IDisposable
         "$consecutive_failures", "$last_error", "$next_attempt_after", "$paused", "$permanent_redirect");
 
     /// <summary>
-    /// Records one poll's outcome inside <paramref name="transaction"/> (the caller's write transaction)
-    /// and returns the row as now stored. <paramref name="stored"/> is the source's row as stored, when the
-    /// caller knows it and knows the source registered as it is: then neither is done again.
+    /// Records one poll's outcome inside <paramref name="transaction"/> (the caller's write transaction):
+    /// registers the source, reads its row, writes the next; returns the row as now stored.
     /// </summary>
-    public HealthRow Record(SqliteTransaction transaction, SourceDefinition source, FetchOutcome outcome, string? parseError, DateTimeOffset at, StorageOptions options, HealthRow? stored = null)
+    public HealthRow Record(SqliteTransaction transaction, SourceDefinition source, FetchOutcome outcome, string? parseError, DateTimeOffset at, StorageOptions options)
     {
-        var row = stored;
-        if (row is null)
+        upsertSource.Bind(transaction, source.Id, source.Title, source.Url.ToString(), (long)source.Priority).ExecuteNonQuery();
+        HealthRow row;
+        using (var reader = select.Bind(transaction, source.Id).ExecuteReader())
         {
-            upsertSource.Bind(transaction, source.Id, source.Title, source.Url.ToString(), (long)source.Priority).ExecuteNonQuery();
-            using var reader = select.Bind(transaction, source.Id).ExecuteReader();
             if (!reader.Read())
                 throw new StorageException($"storage: source '{source.Id}' vanished while its poll was recorded.");
             row = HealthRowReader.Read(reader);
         }
 
-        var next = HealthPolicy.Next(row.ToHealth(), outcome, parseError, at, options);
-        var written = new HealthRow
+        var written = Next(row, outcome, parseError, at, options);
+        Write(transaction, written);
+        return written;
+    }
+
+    /// <summary>The row after one poll (<see cref="HealthPolicy"/>), in its stored form (times in milliseconds).</summary>
+    public static HealthRow Next(HealthRow stored, FetchOutcome outcome, string? parseError, DateTimeOffset at, StorageOptions options)
+    {
+        var next = HealthPolicy.Next(stored.ToHealth(), outcome, parseError, at, options);
+        return new HealthRow
         {
             SourceId = next.SourceId,
             ETag = next.ETag,
@@ -59,22 +65,24 @@ internal sealed class HealthCommands(SqliteConnection connection) : IDisposable
             NextAttemptAfter = ArticleKeys.ToStored(next.NextAttemptAfter),
             Paused = next.Paused ? 1L : 0L,
             PermanentRedirect = next.PermanentRedirect,
-            ArticleCount = row.ArticleCount, // the health write changes no entry
+            ArticleCount = stored.ArticleCount, // a health write changes no entry
         };
-        update.Bind(transaction,
-            written.SourceId,
-            written.ETag,
-            written.LastModified,
-            written.LastAttempt,
-            written.LastSuccess,
-            written.LastHttpStatus,
-            written.ConsecutiveFailures,
-            written.LastError,
-            written.NextAttemptAfter,
-            written.Paused,
-            written.PermanentRedirect).ExecuteNonQuery();
-        return written;
     }
+
+    /// <summary>Writes <paramref name="row"/>'s health columns to its source (the count is not a column).</summary>
+    public void Write(SqliteTransaction transaction, HealthRow row) =>
+        update.Bind(transaction,
+            row.SourceId,
+            row.ETag,
+            row.LastModified,
+            row.LastAttempt,
+            row.LastSuccess,
+            row.LastHttpStatus,
+            row.ConsecutiveFailures,
+            row.LastError,
+            row.NextAttemptAfter,
+            row.Paused,
+            row.PermanentRedirect).ExecuteNonQuery();
 
     public void Dispose()
     {

@@ -40,7 +40,7 @@ internal sealed partial class SqliteArticleStore
                 touchedEntries.Add(sourceId);
                 memo.EntriesChanged(sourceId);
             }
-            else
+            else if (!writingPendingHealth)
             {
                 touchedSources.Add(sourceId);
                 memo.SourceChanged(sourceId);
@@ -100,6 +100,7 @@ internal sealed partial class SqliteArticleStore
     /// <summary>After a commit: drops again what the transaction touched (reads that raced it), then keeps the rows it wrote.</summary>
     private void MemoCommitted()
     {
+        PendingHealthWritten();
         ForgetTouched();
         foreach (var (sourceId, row, definition) in stagedHealth)
             memo.SetHealth(sourceId, row, definition);
@@ -109,6 +110,7 @@ internal sealed partial class SqliteArticleStore
     /// <summary>After a rollback: the touched copies are dropped, nothing written is kept.</summary>
     private void MemoRolledBack()
     {
+        flushedHealth.Clear(); // still pending
         ForgetTouched();
         stagedHealth.Clear();
     }

@@ -112,6 +112,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         await using var connection = await OpenReaderAsync(cancellationToken);
         var counts = await connection.QuerySingleAsync<(long Articles, long Entries, long Tombstones)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
         long rowsWritten;
+        await FlushHealthAsync(cancellationToken); // the pending health rows count as written
         await writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -131,6 +132,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
     {
         if (disposed)
             return;
+        await CloseHealthAsync();
         disposed = true;
         await writeLock.WaitAsync();
         try
@@ -173,6 +175,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
             T result;
             try
             {
+                WritePendingHealth(transaction);
                 result = await work(transaction);
                 await transaction.CommitAsync(cancellationToken);
             }
