@@ -112,7 +112,7 @@ public sealed class PollMemoTests
     }
 
     [Fact]
-    public void PastItsCapacityTheMemoStartsAgainInsteadOfGrowing()
+    public void PastItsCapacityANewCopyIsNotKeptAndTheOthersStay()
     {
         var memo = new PollMemo(capacity: 5);
         string[] keys = ["a", "b", "c"];
@@ -120,8 +120,11 @@ public sealed class PollMemoTests
         memo.FillHashes("two", memo.HashesVersion("two"), keys, StoredA);
 
         Assert.Equal(3, memo.Held);
-        Assert.Null(memo.Hashes("one", keys));
-        Assert.NotNull(memo.Hashes("two", keys));
+        Assert.NotNull(memo.Hashes("one", keys));
+        Assert.Null(memo.Hashes("two", keys));
+
+        memo.FillHashes("one", memo.HashesVersion("one"), ["a", "b"], StoredA); // a source's own copy is replaced, not added to
+        Assert.Equal(2, memo.Held);
     }
 
     [Fact]
