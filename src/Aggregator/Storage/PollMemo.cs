@@ -13,10 +13,10 @@ namespace Aggregator.Storage;
 /// A copy read from the database is taken only if nothing dropped it while the read ran: each copy
 /// carries a version taken before the read, and every drop moves the version on, so a read that raced
 /// a write never leaves the older rows behind. Thread-safe.
-/// Memory: ~210 bytes an entry key of 26 characters (40 of dictionary, the rest the key and the
-/// 32-character hash; measured with 40,000 keys), so 1,000 sources of 40 entries hold ~8 MB and
-/// <see cref="Capacity"/> keys ~21 MB. Past that, a source's new copy is not kept (its polls ask the
-/// database, as without the memo) rather than dropping others that would be read back next tick.
+/// Memory: the hashes are kept compact (<see cref="PollMemoHashes"/>, ~36 bytes an entry key whatever
+/// its length, measured: 52 bytes with the dictionaries; ~210 for a 26-character key kept as strings), so
+/// 1,000 sources of 40 entries hold ~2 MB and <see cref="Capacity"/> keys ~5 MB. Past that, a source's new copy is not kept (its
+/// polls ask the database, as without the memo) rather than dropping others that would be read back next tick.
 /// </remarks>
 internal sealed class PollMemo(int capacity = PollMemo.DefaultCapacity)
 {
@@ -103,34 +103,17 @@ internal sealed class PollMemo(int capacity = PollMemo.DefaultCapacity)
     public Dictionary<string, string>? Hashes(string sourceId, IReadOnlyCollection<string> entryKeys)
     {
         lock (gate)
-        {
-            if (!slots.TryGetValue(sourceId, out var slot) || slot.Hashes is not { } hashes)
-                return null;
-            var known = new Dictionary<string, string>(entryKeys.Count, StringComparer.Ordinal);
-            foreach (var key in entryKeys)
-            {
-                if (!hashes.TryGetValue(key, out var hash))
-                    return null;
-                if (hash is not null)
-                    known[key] = hash;
-            }
-
-            return known;
-        }
+            return slots.TryGetValue(sourceId, out var slot) && slot.Hashes is { } hashes ? hashes.Answer(entryKeys) : null;
     }
 
     /// <summary>
     /// Keeps what the database answered for <paramref name="entryKeys"/> (<paramref name="known"/>; the
-    /// other keys are remembered as not stored), unless something dropped the source's copy since <paramref name="version"/>.
+    /// other keys are remembered as not stored), unless something dropped the source's copy since
+    /// <paramref name="version"/>, or the copy cannot be kept (<see cref="PollMemoHashes.From"/>).
     /// </summary>
     public void FillHashes(string sourceId, long version, IReadOnlyCollection<string> entryKeys, IReadOnlyDictionary<string, string> known)
     {
-        if (entryKeys.Count > MaxKeysPerSource)
-            return;
-        var hashes = new Dictionary<string, string?>(entryKeys.Count, StringComparer.Ordinal);
-        foreach (var key in entryKeys)
-            hashes[key] = known.TryGetValue(key, out var hash) ? hash : null;
-
+        var hashes = entryKeys.Count <= MaxKeysPerSource ? PollMemoHashes.From(entryKeys, known) : null;
         lock (gate)
         {
             var slot = SlotOf(sourceId);
@@ -138,7 +121,7 @@ internal sealed class PollMemo(int capacity = PollMemo.DefaultCapacity)
                 return;
             held -= slot.Hashes?.Count ?? 0;
             slot.Hashes = null;
-            if (held + hashes.Count > Capacity)
+            if (hashes is null || held + hashes.Count > Capacity)
                 return;
             slot.Hashes = hashes;
             held += hashes.Count;
@@ -206,6 +189,6 @@ internal sealed class PollMemo(int capacity = PollMemo.DefaultCapacity)
         public long HashesVersion;
         public HealthRow? Health;
         public (string Title, string Url, long Priority)? Definition;
-        public Dictionary<string, string?>? Hashes;
+        public PollMemoHashes? Hashes;
     }
 }

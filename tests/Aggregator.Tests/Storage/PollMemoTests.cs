@@ -4,7 +4,7 @@ namespace Aggregator.Tests.Storage;
 
 public sealed class PollMemoTests
 {
-    private static readonly Dictionary<string, string> StoredA = new() { ["a"] = "hash-a" };
+    private static readonly Dictionary<string, string> StoredA = new() { ["a"] = "0123456789abcdef00ff00ff00ff00ff" };
 
     private static HealthRow Row(string sourceId, string etag) => new() { SourceId = sourceId, ETag = etag, ArticleCount = 1 };
 
@@ -125,6 +125,25 @@ public sealed class PollMemoTests
 
         memo.FillHashes("one", memo.HashesVersion("one"), ["a", "b"], StoredA); // a source's own copy is replaced, not added to
         Assert.Equal(2, memo.Held);
+    }
+
+    [Fact]
+    public void ManyKeysAreAnsweredWithExactlyTheStoredHashes()
+    {
+        var keys = Enumerable.Range(0, 500).Select(i => $"证券时报-{i}").ToList();
+        var stored = keys.Where((_, i) => i % 3 != 0).ToDictionary(k => k, k => Convert.ToHexStringLower(System.IO.Hashing.XxHash128.Hash(System.Text.Encoding.UTF8.GetBytes(k))));
+        var memo = Filled("stcn", keys, stored);
+
+        Assert.Equal(stored, memo.Hashes("stcn", keys));
+        Assert.Equal(500, memo.Held);
+    }
+
+    [Fact]
+    public void HashesInAnotherFormAreLeftToTheDatabase()
+    {
+        // A SHA-256 from a store written before XxHash128, and an upper-case hash that would not come back the same.
+        Assert.Null(Filled("old", ["a"], new Dictionary<string, string> { ["a"] = new string('a', 64) }).Hashes("old", ["a"]));
+        Assert.Null(Filled("odd", ["a"], new Dictionary<string, string> { ["a"] = "0123456789ABCDEF00FF00FF00FF00FF" }).Hashes("odd", ["a"]));
     }
 
     [Fact]
