@@ -13,10 +13,11 @@ namespace Aggregator.Storage;
 /// A copy read from the database is taken only if nothing dropped it while the read ran: each copy
 /// carries a version taken before the read, and every drop moves the version on, so a read that raced
 /// a write never leaves the older rows behind. Thread-safe.
-/// Memory: the hashes are kept compact (<see cref="PollMemoHashes"/>, ~36 bytes an entry key whatever
-/// its length, measured: 52 bytes with the dictionaries; ~210 for a 26-character key kept as strings), so
-/// 1,000 sources of 40 entries hold ~2 MB and <see cref="Capacity"/> keys ~5 MB. Past that, a source's new copy is not kept (its
-/// polls ask the database, as without the memo) rather than dropping others that would be read back next tick.
+/// Memory: the hashes are kept compact (<see cref="PollMemoHashes"/>: 52 bytes an entry key whatever
+/// its length, measured over 40,000 keys; ~210 for a 26-character key kept as strings), so 1,000
+/// sources of 40 entries hold ~2 MB and <see cref="Capacity"/> keys ~5 MB. Past that, a source's new
+/// copy is not kept (its polls ask the database, as without the memo) rather than dropping others
+/// that would be read back next tick.
 /// </remarks>
 internal sealed class PollMemo(int capacity = PollMemo.DefaultCapacity)
 {
