@@ -5,8 +5,9 @@ namespace Aggregator.Storage;
 
 /// <summary>
 /// The statements of the health write every poll ends with, prepared once on the write connection:
-/// register the source, read its health, write the next health (<see cref="HealthPolicy"/>). A
-/// re-poll of an unchanged feed writes nothing else, so this transaction is most of its store cost.
+/// register the source, read its health, write the next health (<see cref="HealthPolicy"/>). When the
+/// store's memo holds the row (<see cref="PollMemo"/>), only <see cref="Next"/> runs at once and
+/// <see cref="Write"/> later, with other polls' rows in one transaction.
 /// </summary>
 internal sealed class HealthCommands(SqliteConnection connection) : IDisposable
 {
