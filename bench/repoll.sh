@@ -47,6 +47,29 @@
 #     per phase, scan+identify a source: previous 454 / 399 / 434 us, this 368 / 326 / 405 us (medians
 #     of three passes); identify over the scan went from ~50-80 us a source to ~15 us (noisy).
 #     (target 0.7x for the whole re-poll: still missed; the rest is the store's per-source calls and the fetch)
+#   now (2026-11-28, third session, helper repoll2: the store's per-poll work moved to memory. PollMemo
+#   keeps each source's health row and the stored hashes of the entry keys its last poll asked about,
+#   exactly in step with the database — temporary triggers on the writer connection drop a source's
+#   copy on any insert/update/delete of its article_entries or sources rows (ingest, retention,
+#   admin delete, cascades), PRAGMA data_version on the writer (~5 us, stepped on the raw handle)
+#   drops everything when another connection or process committed; copies compact, ~52 B a key, ~2 MB
+#   for 1,000 sources x 40 entries, bounded at 100,000 keys. The health write of a poll whose row the
+#   memo holds is computed in memory and left pending: written with the next write transaction, by a
+#   timer 1 s later, at 1,000 rows, before statistics / all-health reads and on close (a crash may lose
+#   the health rows of the last second, never an article). file: sources: one path lookup instead of
+#   three), previous commit (7772a9c) and this code alternating, one sitting, load 4.8-12.7 (other
+#   helpers' builds and benchmarks), 500 feeds, ROUNDS=5, medians of 5:
+#     previous: re-poll 0.51x / 0.52x / 0.53x / 0.58x / 0.34x / 0.55x / 0.53x / 0.55x / 0.52x / 0.51x
+#     this:     re-poll 0.77x / 0.79x / 0.80x / 0.69x  (e.g. 84,237 vs bare 105,540 items/s; 102,025 vs 148,739)
+#               (the memo alone, health still written per poll: 0.61x / 0.59x; + gathered health writes: 0.72x / 0.71x)
+#     read+scan+identify alone (the same code on both sides, so only noise): 0.69x-0.89x, median ~0.76x
+#   Per phase (PHASES, 500 sources): store per source previous ~100-185 us (health read 28-33, known
+#   hashes 52-84, health write 35-49), this ~16-26 us (3-4, 10-18, 4 — the write's share of the 1 s
+#   batch not included: ~0.5 us a row); the whole re-poll is now within ~5-10% of read+scan+identify
+#   alone, so what is left is the scan itself (~1.25x a bare XmlReader walk: the reader's UTF-8
+#   transcoding and text parsing are ~60% of a poll in a perf profile, the same in the bare pass).
+#   FEEDS=100 is not a usable figure on a loaded machine: rounds of ~0.1 s, ratios 0.27x-0.67x on
+#   either side in the same sitting (JIT tiering not settled); quote 500.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 shared="${SHARED:-$repo/../shared}"

@@ -12,6 +12,9 @@ namespace StoreKillDrill;
 /// Where a re-poll's time goes: each stage of <see cref="Aggregator.Pipeline.SourcePoller"/> run alone
 /// over every source (the same calls, in the same order, one stage at a time), with its wall time and
 /// the bytes it allocated on this thread. Printed after the rounds; not part of the BENCH lines.
+/// The store's three calls run after the rounds, so they measure what a re-poll meets: the health row
+/// and the known hashes answered from the store's memo, the health write left pending (its batched
+/// UPDATE, ~0.5 µs a row, runs later in one transaction and is not counted here).
 /// </summary>
 internal sealed class RepollPhases(IFeedFetcher fetcher, IFeedParser parser, IArticleNormalizer normalizer, IArticleStore store)
 {

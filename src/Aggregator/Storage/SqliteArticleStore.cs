@@ -26,6 +26,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
     private readonly PollReaderPool pollReaders;
     private readonly WalCheckpointer? checkpointer;
     private readonly StoryCandidateCache storyCache;
+    private readonly PollMemo memo = new();
     private long? dataVersion;
     private bool disposed;
 
@@ -42,6 +43,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         healthCommands = new HealthCommands(writer);
         pollReaders = new PollReaderPool(OpenReaderAsync);
         checkpointer = options.BackgroundCheckpoint ? new WalCheckpointer(connectionString, options) : null;
+        InstallMemoTriggers();
     }
 
     public string DatabasePath { get; }
@@ -113,6 +115,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         await using var connection = await OpenReaderAsync(cancellationToken);
         var counts = await connection.QuerySingleAsync<(long Articles, long Entries, long Tombstones)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
         long rowsWritten;
+        await FlushHealthAsync(cancellationToken); // the pending health rows count as written
         await writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -132,6 +135,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
     {
         if (disposed)
             return;
+        await CloseHealthAsync();
         disposed = true;
         await writeLock.WaitAsync();
         try
@@ -140,6 +144,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
                 await checkpointer.DisposeAsync();
             ingestCommands.Dispose();
             healthCommands.Dispose();
+            DisposeMemo();
             pollReaders.Dispose();
             await writer.DisposeAsync();
             SqliteConnection.ClearPool(writer);
@@ -173,6 +178,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
             T result;
             try
             {
+                WritePendingHealth(transaction);
                 result = await work(transaction);
                 await transaction.CommitAsync(cancellationToken);
             }
@@ -180,12 +186,15 @@ internal sealed partial class SqliteArticleStore : IArticleStore
             {
                 // Rolled back: the story cache may hold rows that are not there any more.
                 storyCache.Clear();
+                MemoRolledBack();
                 throw;
             }
 
             // The pages this connection wrote since the last commit (the counter is reset as it is read).
             SQLitePCL.raw.sqlite3_db_status(writer.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var written, out _, 1);
             PagesWritten += written;
+            MemoCommitted();
+
             if (checkpointer is not null)
                 await checkpointer.Committed(written);
             return result;

@@ -62,5 +62,34 @@ public sealed class FileFeedReaderTests : IDisposable
         Assert.Equal($"fetch: file not found: {path}", outcome.Error);
     }
 
+    [Fact]
+    public async Task AFileChangedSinceItsTimeWasRememberedIsReadAgain()
+    {
+        var path = Path.Combine(folder, "sample.xml");
+        await File.WriteAllTextAsync(path, "<rss/>");
+        await using var fetcher = new TestFetcher();
+        var first = await fetcher.FetchAsync(new Uri(path));
+        await File.WriteAllTextAsync(path, "<rss version=\"2.0\"/>");
+        File.SetLastWriteTimeUtc(path, File.GetLastWriteTimeUtc(path).AddSeconds(5));
+
+        var second = await fetcher.FetchAsync(TestFetcher.Source(new Uri(path)), new FetchConditions(null, first.LastModified));
+
+        Assert.Equal(FetchStatus.Fetched, second.Status);
+        Assert.NotEqual(first.LastModified, second.LastModified);
+        Assert.Equal("<rss version=\"2.0\"/>"u8.ToArray(), second.Payload!.Content.ToArray());
+    }
+
+    [Fact]
+    public async Task ADirectoryIsAFailureThatNamesIt()
+    {
+        var path = Directory.CreateDirectory(Path.Combine(folder, "feed.xml")).FullName;
+        await using var fetcher = new TestFetcher();
+
+        var outcome = await fetcher.FetchAsync(new Uri(path));
+
+        Assert.Equal(FetchStatus.Failed, outcome.Status);
+        Assert.StartsWith($"fetch: could not read {path}", outcome.Error);
+    }
+
     public void Dispose() => Directory.Delete(folder, recursive: true);
 }
