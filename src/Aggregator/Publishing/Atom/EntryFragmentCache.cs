@@ -115,17 +115,25 @@ internal sealed class EntryFragmentCache
     /// gives the file of a page path as it is now on disk, or null when it is not exactly the
     /// document the entries were placed in (its length differs); such entries are forgotten.
     /// </summary>
-    public void Spill(Func<string, int, SpilledPage?> locate)
+    public void Spill(Func<string, int, SpilledPage?> locate) => Spill(null, locate);
+
+    /// <summary>
+    /// As <see cref="Spill(Func{string, int, SpilledPage?})"/>, for the entries placed on <paramref name="pagePaths"/>
+    /// only (all pages when null): a cold publish spills each feed's archive pages as soon as they are
+    /// written, while other feeds are still placing entries on pages not yet written.
+    /// </summary>
+    public void Spill(IReadOnlySet<string>? pagePaths, Func<string, int, SpilledPage?> locate)
     {
+        bool Chosen(CachedEntry e) => e.Unspilled?.PagePath is { } path && (pagePaths is null || pagePaths.Contains(path));
         List<(string Path, int Length)> pages;
         lock (_gate)
-            pages = [.. _entries.Values.Where(e => e.Unspilled?.PagePath is not null).Select(e => (e.Unspilled!.PagePath!, DocumentLength(e.Unspilled))).Distinct()];
+            pages = [.. _entries.Values.Where(Chosen).Select(e => (e.Unspilled!.PagePath!, DocumentLength(e.Unspilled))).Distinct()];
         var located = new Dictionary<(string, int), SpilledPage?>();
         foreach (var page in pages)
             located[page] = locate(page.Path, page.Length);
         lock (_gate)
         {
-            foreach (var (id, entry) in _entries.Where(e => e.Value.Unspilled?.PagePath is not null).ToList())
+            foreach (var (id, entry) in _entries.Where(e => Chosen(e.Value)).ToList())
             {
                 var unspilled = entry.Unspilled!;
                 if (!located.TryGetValue((unspilled.PagePath!, DocumentLength(unspilled)), out var file) || file is null)
@@ -136,6 +144,19 @@ internal sealed class EntryFragmentCache
                 _ = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(unspilled.Bytes, out var segment);
                 _entries[id] = new CachedEntry(entry.Key, entry.Generation) { Page = file, Offset = segment.Offset, Length = segment.Count };
             }
+        }
+    }
+
+    /// <summary>
+    /// Whether any entry is kept as a place in a page file: a publish then reads page files written by
+    /// the previous one, so it must not replace any before it has built every feed.
+    /// </summary>
+    public bool HasSpilled
+    {
+        get
+        {
+            lock (_gate)
+                return _entries.Values.Any(e => e.Page is not null);
         }
     }
 
