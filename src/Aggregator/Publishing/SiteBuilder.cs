@@ -21,22 +21,20 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
     }
 
     public Task<PublishedSite> BuildAsync(AggregatorSettings settings, IArticleStore store, CancellationToken cancellationToken) =>
-        BuildAsync(settings, store, null, cancellationToken);
+        BuildAsync(settings, store, early: null, cancellationToken);
 
     /// <summary>
-    /// Builds the site; when the publish is cold (the cache keeps no entry in a page file, as after
-    /// start-up) and <paramref name="writeArchivePages"/> is given, each feed's archive pages are handed
-    /// to it as soon as the feed is built, and the site keeps what it returns (the pages written,
-    /// their bytes dropped: <see cref="PublishedFile.AfterWrite"/>). Over 1,000,000 articles the whole
-    /// site was 365 MB held until the end of the publish, most of `serve`'s start-up peak; written
-    /// feed by feed, at most a few feeds' pages are in memory at once. A warm publish never writes
-    /// early: its cached entries are read from the previous publish's page files, which a page
-    /// written early could replace under another feed still reading them.
+    /// Builds the site; with <paramref name="early"/>, each feed's archive pages are written as soon as
+    /// the feed is built, and the site keeps what the write returns (the pages written, their bytes
+    /// dropped: <see cref="PublishedFile.AfterWrite"/>). Over 1,000,000 articles the whole site was
+    /// 365 MB held until the end of the publish, and a republish held as much again of the previous
+    /// pages read back for their cached entries: together most of `serve`'s peak. Written feed by
+    /// feed, a few feeds' pages are in memory at once. Cached entries that still live in a page file
+    /// about to be replaced are first copied out of it (<see cref="EntryFragmentCache.Evacuate"/>), so
+    /// the feeds built later find them as before.
     /// </summary>
     public async Task<PublishedSite> BuildAsync(
-        AggregatorSettings settings, IArticleStore store,
-        Func<IReadOnlyList<PublishedFile>, CancellationToken, Task<IReadOnlyList<PublishedFile>>>? writeArchivePages,
-        CancellationToken cancellationToken)
+        AggregatorSettings settings, IArticleStore store, ArchivePageWriter? early, CancellationToken cancellationToken)
     {
         var site = settings.Site;
         var perPage = Math.Max(1, site.EntriesPerFeed);
@@ -46,7 +44,6 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
         var entryWriter = new AtomEntryWriter(baseUrl, configured);
         var pages = new PageFileReader();
         cache.Begin(baseUrl.AbsoluteUri + "\u001F" + string.Join("\u001F", configured.Order(StringComparer.Ordinal)));
-        var writeEarly = writeArchivePages is not null && !cache.HasSpilled ? writeArchivePages : null;
 
         foreach (var category in settings.Categories)
         {
@@ -67,14 +64,12 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
             {
                 var feed = feeds[i];
                 var keys = await store.GetLatestKeysAsync(feed.Category, perPage * maxPages, 0, token);
-                // Written early, the pages another feed's entries are read from are this publish's own
-                // (spilled as written): each feed reads them for itself and lets them go with its pages.
-                var entries = await EntriesAsync(store, entryWriter, writeEarly is null ? pages : new PageFileReader(), keys, token);
+                var entries = await EntriesAsync(store, entryWriter, pages, keys, token);
                 var feedFiles = new List<PublishedFile>(1);
                 var pageFiles = new List<PublishedFile>(maxPages);
                 var summary = AddFeed(site, feed.Name, feed.Slug, feed.Title, entries, perPage, feedFiles, pageFiles);
-                if (writeEarly is not null && pageFiles.Count > 0)
-                    pageFiles = [.. await writeEarly(pageFiles, token)];
+                if (early is not null && pageFiles.Count > 0)
+                    pageFiles = [.. await WriteEarlyAsync(early, pages, pageFiles, token)];
                 built[i] = (summary, feedFiles, pageFiles);
             });
         var summaries = built.Select(b => b.Summary).ToList();
@@ -96,6 +91,21 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
     /// in the page files, so the pages' bytes need not stay in memory.
     /// </summary>
     public void Spill(string root) => Spill(root, null);
+
+    /// <summary>Writes one feed's archive pages before the rest of the site is built (see <see cref="BuildAsync(AggregatorSettings, IArticleStore, ArchivePageWriter?, CancellationToken)"/>).</summary>
+    private async Task<IReadOnlyList<PublishedFile>> WriteEarlyAsync(ArchivePageWriter early, PageFileReader pages, List<PublishedFile> pageFiles, CancellationToken cancellationToken)
+    {
+        var fullRoot = Path.GetFullPath(early.Root);
+        var fullPaths = pageFiles.Select(f => SiteFileWriter.Resolve(fullRoot, f.Path)).ToList();
+        foreach (var fullPath in fullPaths)
+            cache.Evacuate(fullPath, pages);
+        var written = await early.WriteAsync(pageFiles, cancellationToken);
+        Spill(early.Root, pageFiles.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
+        // What was read of these files is in the cache's new places now (or copied out above).
+        foreach (var fullPath in fullPaths)
+            pages.Forget(fullPath);
+        return written;
+    }
 
     /// <summary>As <see cref="Spill(string)"/>, for the entries placed on <paramref name="pagePaths"/> only (all when null).</summary>
     public void Spill(string root, IReadOnlySet<string>? pagePaths)

@@ -30,12 +30,7 @@ internal sealed class SitePublisher(
         try
         {
             var root = options.Value.OutputDirectory;
-            var site = await builder.BuildAsync(settings, store, async (pages, token) =>
-            {
-                var written = await writer.WriteNowAsync(pages, root, token);
-                builder.Spill(root, pages.Select(p => p.Path).ToHashSet(StringComparer.Ordinal));
-                return written;
-            }, cancellationToken);
+            var site = await builder.BuildAsync(settings, store, new ArchivePageWriter(root, (pages, token) => writer.WriteNowAsync(pages, root, token)), cancellationToken);
             var result = await writer.WriteAsync(site, root, cancellationToken);
             // Only now are the pages on disk as built: the cache may point into them.
             builder.Spill(root);

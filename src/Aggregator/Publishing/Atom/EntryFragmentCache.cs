@@ -148,16 +148,43 @@ internal sealed class EntryFragmentCache
     }
 
     /// <summary>
-    /// Whether any entry is kept as a place in a page file: a publish then reads page files written by
-    /// the previous one, so it must not replace any before it has built every feed.
+    /// Before the publish replaces the file at <paramref name="fullPath"/> while other feeds are still
+    /// being built: the entries still kept as places in it (the previous publish's; an entry of the
+    /// feed being written was placed on its new pages already) are copied out of it into memory, so a
+    /// feed that needs one later neither reads the replaced file nor renders the entry again. Few
+    /// are: those that left this feed's window but not another's. Returns how many were copied.
     /// </summary>
-    public bool HasSpilled
+    public int Evacuate(string fullPath, PageFileReader pages)
     {
-        get
+        List<(string Id, CachedEntry Entry)> held;
+        lock (_gate)
+            held = [.. _entries.Where(e => e.Value.Page is { } page && string.Equals(page.FullPath, fullPath, StringComparison.Ordinal)).Select(e => (e.Key, e.Value))];
+        if (held.Count == 0)
+            return 0;
+        // Read outside the lock (other feeds keep looking entries up meanwhile); usually one version of the file.
+        var files = held.Select(h => h.Entry.Page!).Distinct().ToDictionary(page => page, pages.Read);
+        var copied = 0;
+        lock (_gate)
         {
-            lock (_gate)
-                return _entries.Values.Any(e => e.Page is not null);
+            foreach (var (id, entry) in held)
+            {
+                // Placed elsewhere meanwhile (another feed's new page): that place is the one to keep.
+                if (!_entries.TryGetValue(id, out var now) || !ReferenceEquals(now, entry))
+                    continue;
+                var file = files[entry.Page!];
+                if (file is null || entry.Offset + entry.Length > file.Length || !LooksLikeEntry(file.AsSpan(entry.Offset, entry.Length)))
+                {
+                    _entries.Remove(id);
+                    continue;
+                }
+                _entries[id] = new CachedEntry(entry.Key, entry.Generation)
+                {
+                    Unspilled = new UnspilledEntry(file.AsSpan(entry.Offset, entry.Length).ToArray(), null, false, -1),
+                };
+                copied++;
+            }
         }
+        return copied;
     }
 
     /// <summary>Entries held, wherever they are.</summary>
