@@ -22,12 +22,18 @@ internal sealed record PublishedFile(string Path, byte[] Content, string Content
     public int Length => Written?.Length ?? Content.Length;
 
     /// <summary>The hash that names these bytes (the ETag's), whether still in memory or already written.</summary>
-    public string Hash => Written?.Hash ?? HashOf(Content);
+    /// <exception cref="InvalidOperationException">The bytes were written and dropped without their hash.</exception>
+    public string Hash => Written is { } written
+        ? written.Hash ?? throw new InvalidOperationException($"publish: the hash of '{Path}' was not kept when its bytes were written.")
+        : HashOf(Content);
 
     /// <summary>The first 16 bytes of the SHA-256 of <paramref name="content"/>, lower-case hex.</summary>
     public static string HashOf(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16));
 
-    /// <summary>This file after its bytes were written to disk: the bytes dropped, their hash and length kept.</summary>
-    public PublishedFile AfterWrite(bool changed) =>
-        this with { Content = [], Written = new WrittenContent(Content.Length, HashOf(Content), changed) };
+    /// <summary>
+    /// This file after its bytes were written to disk: the bytes dropped, their length kept, and their
+    /// hash when <paramref name="keepHash"/> (HTTP names files by it; a publish to disk alone needs none).
+    /// </summary>
+    public PublishedFile AfterWrite(bool changed, bool keepHash) =>
+        this with { Content = [], Written = new WrittenContent(Content.Length, keepHash ? HashOf(Content) : null, changed) };
 }

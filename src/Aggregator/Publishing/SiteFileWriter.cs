@@ -44,15 +44,16 @@ internal sealed partial class SiteFileWriter(AtomicFileWriter writer)
 
     /// <summary>
     /// Writes <paramref name="files"/> under <paramref name="root"/> now, before the rest of their site
-    /// exists, and returns them without their bytes (<see cref="PublishedFile.AfterWrite"/>);
+    /// exists, and returns them without their bytes (<see cref="PublishedFile.AfterWrite"/>; their
+    /// hashes kept when <paramref name="keepHashes"/>);
     /// <see cref="WriteAsync"/> later counts them as written or unchanged without writing them again.
     /// </summary>
-    public async Task<IReadOnlyList<PublishedFile>> WriteNowAsync(IReadOnlyList<PublishedFile> files, string root, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PublishedFile>> WriteNowAsync(IReadOnlyList<PublishedFile> files, string root, bool keepHashes, CancellationToken cancellationToken)
     {
         var fullRoot = Path.GetFullPath(root);
         var done = new PublishedFile[files.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = ConcurrentWrites, CancellationToken = cancellationToken },
-            async (i, token) => done[i] = files[i].AfterWrite(await writer.WriteIfChangedAsync(Resolve(fullRoot, files[i].Path), files[i].Content, token)));
+            async (i, token) => done[i] = files[i].AfterWrite(await writer.WriteIfChangedAsync(Resolve(fullRoot, files[i].Path), files[i].Content, token), keepHashes));
         return done;
     }
 

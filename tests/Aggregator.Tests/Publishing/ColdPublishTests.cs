@@ -98,6 +98,19 @@ public sealed class ColdPublishTests : IDisposable
         Assert.Equal(PublishedFile.HashOf(expected.Find("feeds/markets/page-2.atom")!.Content), page.Hash);
     }
 
+    [Fact]
+    public void AFileWrittenWithoutItsHashSaysSoInsteadOfNamingWrongBytes()
+    {
+        var file = new PublishedFile("feeds/x/page-2.atom", [1, 2, 3], "application/atom+xml", null);
+
+        var kept = file.AfterWrite(changed: true, keepHash: true);
+        var dropped = file.AfterWrite(changed: true, keepHash: false);
+
+        Assert.Equal(PublishedFile.HashOf(file.Content), kept.Hash);
+        Assert.Equal(3, dropped.Length);
+        Assert.Contains("feeds/x/page-2.atom", Assert.Throws<InvalidOperationException>(() => dropped.Hash).Message, StringComparison.Ordinal);
+    }
+
     private static InMemoryArticleStore Store() =>
         new(Enumerable.Range(0, 9).Select(i => Article($"p{i}", Noon.AddMinutes(-i), sourceId: i % 3 == 0 ? "mw" : "stcn", categories: i % 3 == 0 ? ["Markets"] : null)));
 
