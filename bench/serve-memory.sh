@@ -49,6 +49,9 @@ WORK=$(mktemp -d /tmp/aggregator-serve-memory.XXXXXX)
 SERVE_PORT=${SERVE_PORT:-18091}
 FEEDS_PORT=${FEEDS_PORT:-18092}
 SERVE_PID=""
+# Environment for serve alone, e.g. SERVE_ENV=DOTNET_GCHeapHardLimit=0x18000000: the GC heap limit .NET
+# sets itself in a container run with `docker run -m 512m` (75% of the cgroup's limit).
+SERVE_ENV=${SERVE_ENV:-}
 FEEDS_PID=""
 
 cleanup() {
@@ -100,7 +103,7 @@ cp "$STORE"/aggregator.db* "$WORK/data/"
 echo "   store: $(du -sh "$WORK/data" | cut -f1)"
 
 echo "== serve on 127.0.0.1:$SERVE_PORT"
-"$WORK/bin/Aggregator" serve --config "$WORK/feeds.json" --data "$WORK/data" --out "$WORK/public" \
+env $SERVE_ENV "$WORK/bin/Aggregator" serve --config "$WORK/feeds.json" --data "$WORK/data" --out "$WORK/public" \
     --urls "http://127.0.0.1:$SERVE_PORT" --log-level warning &
 SERVE_PID=$!
 rss_mib() { awk '/^VmRSS/{printf "%.0f", $2/1024}' "/proc/$SERVE_PID/status"; }
