@@ -55,7 +55,6 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
         var feeds = settings.Categories.Select(c => (Category: (string?)c.Name, Name: c.Name, c.Slug, Title: FeedTitles.Category(site, c)))
             .Append((Category: null, Name: "All categories", Slug: SitePaths.AllSlug, Title: FeedTitles.All(site)))
             .ToList();
-        var written = new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
         var built = new (FeedSummary Summary, List<PublishedFile> FeedFiles, List<PublishedFile> PageFiles)[feeds.Count];
         // Feeds are independent (the entry cache is shared and locked): while one waits for its keys
         // from the store another renders or assembles its pages. The order of the files stays fixed.
@@ -70,11 +69,7 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
                 var pageFiles = new List<PublishedFile>(maxPages);
                 var summary = AddFeed(site, feed.Name, feed.Slug, feed.Title, entries, perPage, feedFiles, pageFiles);
                 if (early is not null && pageFiles.Count > 0)
-                    pageFiles = [.. await WriteEarlyAsync(early, pages, pageFiles, written, token)];
-                // Pages of feeds written already that this feed read are not needed again: their entries
-                // are on this feed's pages now, or in memory (a later read re-reads the file, as left).
-                if (early is not null)
-                    pages.Forget(written.ContainsKey);
+                    pageFiles = [.. await WriteEarlyAsync(early, pages, pageFiles, token)];
                 built[i] = (summary, feedFiles, pageFiles);
             });
         var summaries = built.Select(b => b.Summary).ToList();
@@ -98,22 +93,18 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
     public void Spill(string root) => Spill(root, null);
 
     /// <summary>Writes one feed's archive pages before the rest of the site is built (see <see cref="BuildAsync(AggregatorSettings, IArticleStore, ArchivePageWriter?, CancellationToken)"/>).</summary>
-    private async Task<IReadOnlyList<PublishedFile>> WriteEarlyAsync(
-        ArchivePageWriter early, PageFileReader pages, List<PublishedFile> pageFiles, System.Collections.Concurrent.ConcurrentDictionary<string, bool> written, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PublishedFile>> WriteEarlyAsync(ArchivePageWriter early, PageFileReader pages, List<PublishedFile> pageFiles, CancellationToken cancellationToken)
     {
         var fullRoot = Path.GetFullPath(early.Root);
         var fullPaths = pageFiles.Select(f => SiteFileWriter.Resolve(fullRoot, f.Path)).ToList();
         foreach (var fullPath in fullPaths)
             cache.Evacuate(fullPath, pages);
-        var done = await early.WriteAsync(pageFiles, cancellationToken);
+        var written = await early.WriteAsync(pageFiles, cancellationToken);
         Spill(early.Root, pageFiles.Select(f => f.Path).ToHashSet(StringComparer.Ordinal));
         // What was read of these files is in the cache's new places now (or copied out above).
         foreach (var fullPath in fullPaths)
-        {
-            written[fullPath] = true;
             pages.Forget(fullPath);
-        }
-        return done;
+        return written;
     }
 
     /// <summary>As <see cref="Spill(string)"/>, for the entries placed on <paramref name="pagePaths"/> only (all when null).</summary>

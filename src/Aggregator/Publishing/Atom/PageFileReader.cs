@@ -19,12 +19,9 @@ internal sealed class PageFileReader
     /// Lets go of what was read of the file at <paramref name="fullPath"/> (a page this publish just
     /// wrote anew or found unchanged): a later read reads it again, and only while it is as left.
     /// </summary>
-    public void Forget(string fullPath) => Forget(path => string.Equals(path, fullPath, StringComparison.Ordinal));
-
-    /// <summary>As <see cref="Forget(string)"/>, for every file read whose full path <paramref name="chosen"/> picks.</summary>
-    public void Forget(Func<string, bool> chosen)
+    public void Forget(string fullPath)
     {
-        foreach (var page in _read.Keys.Where(p => chosen(p.FullPath)).ToList())
+        foreach (var page in _read.Keys.Where(p => string.Equals(p.FullPath, fullPath, StringComparison.Ordinal)).ToList())
             _read.TryRemove(page, out _);
     }
 
