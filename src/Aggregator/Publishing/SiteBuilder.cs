@@ -14,6 +14,7 @@ namespace Aggregator.Publishing;
 internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFragmentCache cache)
 {
     private static readonly int ConcurrentFeeds = Math.Clamp(Environment.ProcessorCount, 2, 4);
+    private const int WritesInFlight = 4;
 
     public SiteBuilder(IOptions<PublishingOptions> options)
         : this(options, new EntryFragmentCache())
@@ -55,23 +56,44 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
         var feeds = settings.Categories.Select(c => (Category: (string?)c.Name, Name: c.Name, c.Slug, Title: FeedTitles.Category(site, c)))
             .Append((Category: null, Name: "All categories", Slug: SitePaths.AllSlug, Title: FeedTitles.All(site)))
             .ToList();
-        var built = new (FeedSummary Summary, List<PublishedFile> FeedFiles, List<PublishedFile> PageFiles)[feeds.Count];
-        // Feeds are independent (the entry cache is shared and locked): while one waits for its keys
-        // from the store another renders or assembles its pages. The order of the files stays fixed.
-        await Parallel.ForEachAsync(Enumerable.Range(0, feeds.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = ConcurrentFeeds, CancellationToken = cancellationToken },
-            async (i, token) =>
-            {
-                var feed = feeds[i];
-                var keys = await store.GetLatestKeysAsync(feed.Category, perPage * maxPages, 0, token);
-                var entries = await EntriesAsync(store, entryWriter, pages, keys, token);
-                var feedFiles = new List<PublishedFile>(1);
-                var pageFiles = new List<PublishedFile>(maxPages);
-                var summary = AddFeed(site, feed.Name, feed.Slug, feed.Title, entries, perPage, feedFiles, pageFiles);
-                if (early is not null && pageFiles.Count > 0)
-                    pageFiles = [.. await WriteEarlyAsync(early, pages, pageFiles, token)];
-                built[i] = (summary, feedFiles, pageFiles);
-            });
+        var built = new (FeedSummary Summary, List<PublishedFile> FeedFiles, IReadOnlyList<PublishedFile> PageFiles)[feeds.Count];
+        // Early writes run beside the builds (a feed does not wait for its pages' fsyncs), at most
+        // WritesInFlight feeds' pages at once so the pages waiting in memory stay few.
+        var writes = new Task<IReadOnlyList<PublishedFile>>?[feeds.Count];
+        using var inFlight = new SemaphoreSlim(WritesInFlight);
+        try
+        {
+            // Feeds are independent (the entry cache is shared and locked): while one waits for its keys
+            // from the store another renders or assembles its pages. The order of the files stays fixed.
+            await Parallel.ForEachAsync(Enumerable.Range(0, feeds.Count),
+                new ParallelOptions { MaxDegreeOfParallelism = ConcurrentFeeds, CancellationToken = cancellationToken },
+                async (i, token) =>
+                {
+                    var feed = feeds[i];
+                    var keys = await store.GetLatestKeysAsync(feed.Category, perPage * maxPages, 0, token);
+                    var entries = await EntriesAsync(store, entryWriter, pages, keys, token);
+                    var feedFiles = new List<PublishedFile>(1);
+                    var pageFiles = new List<PublishedFile>(maxPages);
+                    var summary = AddFeed(site, feed.Name, feed.Slug, feed.Title, entries, perPage, feedFiles, pageFiles);
+                    if (early is not null && pageFiles.Count > 0)
+                    {
+                        await inFlight.WaitAsync(token);
+                        writes[i] = WriteEarlyReleasingAsync(early, pages, pageFiles, inFlight, cancellationToken);
+                        pageFiles = [];
+                    }
+                    built[i] = (summary, feedFiles, pageFiles);
+                });
+        }
+        finally
+        {
+            // A failed build still waits for the writes it started (they spill into the cache).
+            await Task.WhenAll(writes.OfType<Task>()).ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        }
+        for (var i = 0; i < built.Length; i++)
+        {
+            if (writes[i] is { } write)
+                built[i].PageFiles = await write;
+        }
         var summaries = built.Select(b => b.Summary).ToList();
         summaries.Insert(0, summaries[^1]);
         summaries.RemoveAt(summaries.Count - 1);
@@ -91,6 +113,21 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
     /// in the page files, so the pages' bytes need not stay in memory.
     /// </summary>
     public void Spill(string root) => Spill(root, null);
+
+    private async Task<IReadOnlyList<PublishedFile>> WriteEarlyReleasingAsync(
+        ArchivePageWriter early, PageFileReader pages, List<PublishedFile> pageFiles, SemaphoreSlim inFlight, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Off the feed's own flow: its caller goes on with the next feed.
+            await Task.Yield();
+            return await WriteEarlyAsync(early, pages, pageFiles, cancellationToken);
+        }
+        finally
+        {
+            inFlight.Release();
+        }
+    }
 
     /// <summary>Writes one feed's archive pages before the rest of the site is built (see <see cref="BuildAsync(AggregatorSettings, IArticleStore, ArchivePageWriter?, CancellationToken)"/>).</summary>
     private async Task<IReadOnlyList<PublishedFile>> WriteEarlyAsync(ArchivePageWriter early, PageFileReader pages, List<PublishedFile> pageFiles, CancellationToken cancellationToken)
