@@ -27,6 +27,19 @@
 #   + entry cache records compacted (420 s, 65 idle samples)                      195 / 193 / 1,420
 #   + no release on resident growth while readers are served (final; load 0.3-3,
 #     300 s, 31 idle samples: 178 before a poll round, 274 in it, 185 after)      185 / 185 / 1,400
+# Session 3 of 2026-11-28 (load 1-10, other helpers building and testing; peaks read at 0.5 s from the
+# same /proc file besides the script's 2 s samples), idle max / median / start-up peak, MiB:
+#   before (eb5261f), 30 and 90 s windows                                        188-199 / 188-198 / 1,064-1,386
+#     (cold start-up publish ~760; each debounced republish during/after the first poll round
+#     1,100-1,440: the whole new site (365 MB) plus every previous page read back for its entries)
+#   + archive pages written as each feed is built, their bytes dropped (cold publishes only)  201 / - / 1,359
+#     (start-up publish down to ~480; the republishes after the first polls unchanged)
+#   + every publish writes per feed; entries in a page about to be replaced copied out first,
+#     pages read back let go once their feed is written (90 s)                   192 / 192 / 746-786
+#   + the writes beside the builds (final; 60 s; one republish after the polls) 189 / 189 / 676 (684 at 0.5 s)
+# The peak is now the republish after the first poll round (~680-790: 1,000 polls of 20 new items each,
+# so every feed is rebuilt) and the cold publish before it (~500). SERVE_ENV=DOTNET_GCHeapHardLimit=...
+# runs serve under the GC heap limit a container's memory limit gives it (see SERVE_ENV below).
 # A poll round of the 1,000 unchanged sources (every 10 minutes) takes serve to ~280 MiB for about a
 # minute; the release after it brought it to 198 MiB. Idle at 193-197 MiB: GC heap ~61 MB committed
 # (gzip bytes of 114 first pages/index/OPML ~20 MB, the entry cache's ~100,000 records ~20 MB,

@@ -14,7 +14,7 @@ namespace Aggregator.Publishing;
 internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFragmentCache cache)
 {
     private static readonly int ConcurrentFeeds = Math.Clamp(Environment.ProcessorCount, 2, 4);
-    private const int WritesInFlight = 4;
+    private const int WritesInFlight = 2;
 
     public SiteBuilder(IOptions<PublishingOptions> options)
         : this(options, new EntryFragmentCache())

@@ -8,6 +8,10 @@ internal sealed partial class SiteFileWriter(AtomicFileWriter writer)
 {
     private const int ConcurrentWrites = 8;
 
+    // Early writes run while feeds are still being built: each write blocks a pool thread in its
+    // fsync, and more blocked threads than the pool has starve the builds' continuations.
+    private const int ConcurrentEarlyWrites = 2;
+
     /// <summary>Writes the changed files, cleans dead temp files, and removes feed pages the site no longer has.</summary>
     /// <remarks>
     /// Whether a file changed is decided against the file on disk (its size, then its bytes read back
@@ -52,7 +56,7 @@ internal sealed partial class SiteFileWriter(AtomicFileWriter writer)
     {
         var fullRoot = Path.GetFullPath(root);
         var done = new PublishedFile[files.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = ConcurrentWrites, CancellationToken = cancellationToken },
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = ConcurrentEarlyWrites, CancellationToken = cancellationToken },
             async (i, token) => done[i] = files[i].AfterWrite(await writer.WriteIfChangedAsync(Resolve(fullRoot, files[i].Path), files[i].Content, token), keepHashes));
         return done;
     }
