@@ -36,10 +36,15 @@
 #     (start-up publish down to ~480; the republishes after the first polls unchanged)
 #   + every publish writes per feed; entries in a page about to be replaced copied out first,
 #     pages read back let go once their feed is written (90 s)                   192 / 192 / 746-786
-#   + the writes beside the builds (final; 60 s; one republish after the polls) 189 / 189 / 676 (684 at 0.5 s)
-# The peak is now the republish after the first poll round (~680-790: 1,000 polls of 20 new items each,
-# so every feed is rebuilt) and the cold publish before it (~500). SERVE_ENV=DOTNET_GCHeapHardLimit=...
-# runs serve under the GC heap limit a container's memory limit gives it (see SERVE_ENV below).
+#   + the writes beside the builds, 4 feeds x 8 writes in flight (60 s)            189 / 189 / 676 (684 at 0.5 s)
+#     (taken back: blocked fsyncs starved the pool, publish.sh republish 1,164 vs 1,015 ms, cold 6.4 vs 5.3 s)
+#   + 2 feeds x 2 writes in flight (final, 60 s, load 0.2-1.4)                      191 / 191 / 621 (680 at 0.5 s)
+#     (publish.sh at 100,000 articles, same state, new vs before: republish 803 vs 853 ms, cold 3.6 vs 3.5 s)
+#   final under SERVE_ENV=DOTNET_GCHeapHardLimit=0x18000000 (384 MiB: the GC's limit under `docker run
+#     -m 512m`): ran through, peak 572 (601 at 0.5 s), 191 after the release, no OutOfMemoryException.
+# The peak is now the republish after the first poll round (~600-700: 1,000 polls of 20 new items each,
+# so every feed is rebuilt, beside the polls' own memory) and the cold publish before it (~500).
+# SERVE_ENV passes environment to serve alone (see below).
 # A poll round of the 1,000 unchanged sources (every 10 minutes) takes serve to ~280 MiB for about a
 # minute; the release after it brought it to 198 MiB. Idle at 193-197 MiB: GC heap ~61 MB committed
 # (gzip bytes of 114 first pages/index/OPML ~20 MB, the entry cache's ~100,000 records ~20 MB,
