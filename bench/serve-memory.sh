@@ -27,6 +27,24 @@
 #   + entry cache records compacted (420 s, 65 idle samples)                      195 / 193 / 1,420
 #   + no release on resident growth while readers are served (final; load 0.3-3,
 #     300 s, 31 idle samples: 178 before a poll round, 274 in it, 185 after)      185 / 185 / 1,400
+# Session 3 of 2026-11-28 (load 1-10, other helpers building and testing; peaks read at 0.5 s from the
+# same /proc file besides the script's 2 s samples), idle max / median / start-up peak, MiB:
+#   before (eb5261f), 30 and 90 s windows                                        188-199 / 188-198 / 1,064-1,386
+#     (cold start-up publish ~760; each debounced republish during/after the first poll round
+#     1,100-1,440: the whole new site (365 MB) plus every previous page read back for its entries)
+#   + archive pages written as each feed is built, their bytes dropped (cold publishes only)  201 / - / 1,359
+#     (start-up publish down to ~480; the republishes after the first polls unchanged)
+#   + every publish writes per feed; entries in a page about to be replaced copied out first,
+#     pages read back let go once their feed is written (90 s)                   192 / 192 / 746-786
+#   + the writes beside the builds, 4 feeds x 8 writes in flight (60 s)            189 / 189 / 676 (684 at 0.5 s)
+#     (taken back: blocked fsyncs starved the pool, publish.sh republish 1,164 vs 1,015 ms, cold 6.4 vs 5.3 s)
+#   + 2 feeds x 2 writes in flight (final, 60 s, load 0.2-1.4)                      191 / 191 / 621 (680 at 0.5 s)
+#     (publish.sh at 100,000 articles, same state, new vs before: republish 803 vs 853 ms, cold 3.6 vs 3.5 s)
+#   final under SERVE_ENV=DOTNET_GCHeapHardLimit=0x18000000 (384 MiB: the GC's limit under `docker run
+#     -m 512m`): ran through, peak 572 (601 at 0.5 s), 191 after the release, no OutOfMemoryException.
+# The peak is now the republish after the first poll round (~600-700: 1,000 polls of 20 new items each,
+# so every feed is rebuilt, beside the polls' own memory) and the cold publish before it (~500).
+# SERVE_ENV passes environment to serve alone (see below).
 # A poll round of the 1,000 unchanged sources (every 10 minutes) takes serve to ~280 MiB for about a
 # minute; the release after it brought it to 198 MiB. Idle at 193-197 MiB: GC heap ~61 MB committed
 # (gzip bytes of 114 first pages/index/OPML ~20 MB, the entry cache's ~100,000 records ~20 MB,
@@ -49,6 +67,9 @@ WORK=$(mktemp -d /tmp/aggregator-serve-memory.XXXXXX)
 SERVE_PORT=${SERVE_PORT:-18091}
 FEEDS_PORT=${FEEDS_PORT:-18092}
 SERVE_PID=""
+# Environment for serve alone, e.g. SERVE_ENV=DOTNET_GCHeapHardLimit=0x18000000: the GC heap limit .NET
+# sets itself in a container run with `docker run -m 512m` (75% of the cgroup's limit).
+SERVE_ENV=${SERVE_ENV:-}
 FEEDS_PID=""
 
 cleanup() {
@@ -100,7 +121,7 @@ cp "$STORE"/aggregator.db* "$WORK/data/"
 echo "   store: $(du -sh "$WORK/data" | cut -f1)"
 
 echo "== serve on 127.0.0.1:$SERVE_PORT"
-"$WORK/bin/Aggregator" serve --config "$WORK/feeds.json" --data "$WORK/data" --out "$WORK/public" \
+env $SERVE_ENV "$WORK/bin/Aggregator" serve --config "$WORK/feeds.json" --data "$WORK/data" --out "$WORK/public" \
     --urls "http://127.0.0.1:$SERVE_PORT" --log-level warning &
 SERVE_PID=$!
 rss_mib() { awk '/^VmRSS/{printf "%.0f", $2/1024}' "/proc/$SERVE_PID/status"; }

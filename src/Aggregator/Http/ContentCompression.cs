@@ -1,5 +1,4 @@
 using System.IO.Compression;
-using System.Security.Cryptography;
 
 namespace Aggregator.Http;
 
@@ -7,7 +6,7 @@ namespace Aggregator.Http;
 internal static class ContentCompression
 {
     /// <summary>Hex of the first 128 bits of the SHA-256 of <paramref name="content"/>: equal hashes mean equal files.</summary>
-    public static string Hash(ReadOnlySpan<byte> content) => Convert.ToHexStringLower(SHA256.HashData(content).AsSpan(0, 16));
+    public static string Hash(ReadOnlySpan<byte> content) => Publishing.PublishedFile.HashOf(content);
 
     public static byte[] Gzip(ReadOnlySpan<byte> content)
     {

@@ -55,13 +55,14 @@ internal sealed class ServedSite
             Parallel.For(0, files.Length, parallel, index =>
             {
                 var file = site.Files[index];
-                var hash = ContentCompression.Hash(file.Content);
+                // An archive page written during the build brings its hash (its bytes already left memory).
+                var hash = file.Hash;
                 // A file that derives from no dated data is dated by when these bytes were first served.
                 if (ServedFile.KindOf(file.Path) == PathKind.Page)
                 {
                     pages[index] = previous.FindPage(file.Path) is { } kept && kept.Hash == hash && kept.ContentType == file.ContentType
                         ? kept
-                        : new ArchivePage(file.Path, SiteFileWriter.Resolve(outputDirectory, file.Path), file.ContentType, hash, file.Content.Length, file.LastModified ?? now);
+                        : new ArchivePage(file.Path, SiteFileWriter.Resolve(outputDirectory, file.Path), file.ContentType, hash, file.Length, file.LastModified ?? now);
                     return;
                 }
                 if (previous.Find(file.Path) is { } old && old.Hash == hash && old.ContentType == file.ContentType)

@@ -8,6 +8,10 @@ internal sealed partial class SiteFileWriter(AtomicFileWriter writer)
 {
     private const int ConcurrentWrites = 8;
 
+    // Early writes run while feeds are still being built: each write blocks a pool thread in its
+    // fsync, and more blocked threads than the pool has starve the builds' continuations.
+    private const int ConcurrentEarlyWrites = 2;
+
     /// <summary>Writes the changed files, cleans dead temp files, and removes feed pages the site no longer has.</summary>
     /// <remarks>
     /// Whether a file changed is decided against the file on disk (its size, then its bytes read back
@@ -28,8 +32,11 @@ internal sealed partial class SiteFileWriter(AtomicFileWriter writer)
         }
         // Each file is still replaced atomically on its own; writing several at once lets their
         // flushes to disk overlap (one fsync after another was most of a republish's write time).
+        // A file written while the site was built (WriteNowAsync) is not written again.
         await Parallel.ForEachAsync(Enumerable.Range(0, site.Files.Count), new ParallelOptions { MaxDegreeOfParallelism = ConcurrentWrites, CancellationToken = cancellationToken },
-            async (i, token) => changed[i] = await writer.WriteIfChangedAsync(targets[i], site.Files[i].Content, token));
+            async (i, token) => changed[i] = site.Files[i].Written is { } done
+                ? done.Changed
+                : await writer.WriteIfChangedAsync(targets[i], site.Files[i].Content, token));
         var written = new List<string>();
         var unchanged = new List<string>();
         for (var i = 0; i < site.Files.Count; i++)
@@ -37,6 +44,21 @@ internal sealed partial class SiteFileWriter(AtomicFileWriter writer)
         foreach (var folder in folders)
             writer.CleanStaleTemps(folder);
         return new SiteWriteResult(written, unchanged, RemoveStalePages(site, fullRoot));
+    }
+
+    /// <summary>
+    /// Writes <paramref name="files"/> under <paramref name="root"/> now, before the rest of their site
+    /// exists, and returns them without their bytes (<see cref="PublishedFile.AfterWrite"/>; their
+    /// hashes kept when <paramref name="keepHashes"/>);
+    /// <see cref="WriteAsync"/> later counts them as written or unchanged without writing them again.
+    /// </summary>
+    public async Task<IReadOnlyList<PublishedFile>> WriteNowAsync(IReadOnlyList<PublishedFile> files, string root, bool keepHashes, CancellationToken cancellationToken)
+    {
+        var fullRoot = Path.GetFullPath(root);
+        var done = new PublishedFile[files.Count];
+        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count), new ParallelOptions { MaxDegreeOfParallelism = ConcurrentEarlyWrites, CancellationToken = cancellationToken },
+            async (i, token) => done[i] = files[i].AfterWrite(await writer.WriteIfChangedAsync(Resolve(fullRoot, files[i].Path), files[i].Content, token), keepHashes));
+        return done;
     }
 
     /// <summary>The full path of a site path, refusing anything that would land outside the root.</summary>

@@ -21,16 +21,22 @@ internal sealed class SitePublisher(
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     public async Task<PublishReport> PublishAsync(AggregatorSettings settings, IArticleStore store, CancellationToken cancellationToken) =>
-        (await PublishSiteAsync(settings, store, cancellationToken)).Report;
+        (await PublishSiteAsync(settings, store, keepHashes: false, cancellationToken)).Report;
 
-    /// <summary>Publishes, and returns the site just written besides the report (its files are on disk when this returns).</summary>
-    public async Task<(PublishReport Report, PublishedSite Site)> PublishSiteAsync(AggregatorSettings settings, IArticleStore store, CancellationToken cancellationToken)
+    /// <summary>
+    /// Publishes, and returns the site just written besides the report (its files are on disk when
+    /// this returns; archive pages without their bytes, with their hashes: <see cref="PublishedFile.Written"/>).
+    /// </summary>
+    public Task<(PublishReport Report, PublishedSite Site)> PublishSiteAsync(AggregatorSettings settings, IArticleStore store, CancellationToken cancellationToken) =>
+        PublishSiteAsync(settings, store, keepHashes: true, cancellationToken);
+
+    private async Task<(PublishReport Report, PublishedSite Site)> PublishSiteAsync(AggregatorSettings settings, IArticleStore store, bool keepHashes, CancellationToken cancellationToken)
     {
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var root = options.Value.OutputDirectory;
-            var site = await builder.BuildAsync(settings, store, cancellationToken);
+            var site = await builder.BuildAsync(settings, store, new ArchivePageWriter(root, (pages, token) => writer.WriteNowAsync(pages, root, keepHashes, token)), cancellationToken);
             var result = await writer.WriteAsync(site, root, cancellationToken);
             // Only now are the pages on disk as built: the cache may point into them.
             builder.Spill(root);

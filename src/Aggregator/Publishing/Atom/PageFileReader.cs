@@ -15,6 +15,16 @@ internal sealed class PageFileReader
     public byte[]? Read(SpilledPage page) =>
         _read.GetOrAdd(page, p => new Lazy<byte[]?>(() => ReadIfAsLeft(p), LazyThreadSafetyMode.ExecutionAndPublication)).Value;
 
+    /// <summary>
+    /// Lets go of what was read of the file at <paramref name="fullPath"/> (a page this publish just
+    /// wrote anew or found unchanged): a later read reads it again, and only while it is as left.
+    /// </summary>
+    public void Forget(string fullPath)
+    {
+        foreach (var page in _read.Keys.Where(p => string.Equals(p.FullPath, fullPath, StringComparison.Ordinal)).ToList())
+            _read.TryRemove(page, out _);
+    }
+
     /// <summary>Files actually read so far.</summary>
     public int FilesRead => _read.Count(r => r.Value.IsValueCreated && r.Value.Value is not null);
 

@@ -92,17 +92,20 @@ public sealed class EntryFragmentSpillTests : IDisposable
         var (_, site) = await publisher.PublishSiteAsync(Settings(PerPage), store, CancellationToken.None);
 
         await AssertSameAsFreshBuildAsync(site, store);
-        Assert.Equal(site.Find("feeds/finance/page-2.atom")!.Content, File.ReadAllBytes(_folder.File("feeds/finance/page-2.atom")));
+        Assert.True(File.Exists(_folder.File("feeds/finance/page-2.atom")));
     }
 
     private static InMemoryArticleStore Store(int count) =>
         new(Enumerable.Range(0, count).Select(i => Article($"a{i:D2}", Noon.AddMinutes(-i))));
 
-    private static async Task AssertSameAsFreshBuildAsync(PublishedSite site, InMemoryArticleStore store)
+    private async Task AssertSameAsFreshBuildAsync(PublishedSite site, InMemoryArticleStore store)
     {
         var fresh = await new SiteBuilder(Options()).BuildAsync(Settings(PerPage), store, CancellationToken.None);
         Assert.Equal(fresh.Files.Select(f => f.Path), site.Files.Select(f => f.Path));
-        Assert.All(fresh.Files, f => Assert.Equal(f.Content, site.Find(f.Path)!.Content));
+        // Archive pages were written as their feed was built: their bytes are on disk, their hash kept.
+        Assert.All(fresh.Files, f => Assert.Equal(f.Content, File.ReadAllBytes(_folder.File(f.Path))));
+        Assert.All(fresh.Files, f => Assert.Equal(PublishedFile.HashOf(f.Content), site.Find(f.Path)!.Hash));
+        Assert.All(site.Files.Where(f => f.Written is null), f => Assert.Equal(f.Content, fresh.Find(f.Path)!.Content));
     }
 
     private SitePublisher Publisher()
