@@ -25,8 +25,13 @@ internal sealed class WalCheckpointer : IAsyncDisposable
     private readonly SemaphoreSlim signal = new(0, 1);
     private readonly CancellationTokenSource stopping = new();
     private readonly Task loop;
+    private readonly Lock gate = new();
     private TaskCompletionSource idle = NewIdle(completed: true);
-    private int busy;
+
+    // Rounds asked for, ever: a round completes the idle task only when no request came in while it
+    // ran (a commit during its last PASSIVE pass would otherwise be left in the WAL until the next
+    // threshold's worth of pages; the semaphore then already holds the next round's signal).
+    private long requested;
     private long completed;
     private long pending;
     private long sinceCaughtUp;
@@ -58,7 +63,11 @@ internal sealed class WalCheckpointer : IAsyncDisposable
     }
 
     /// <summary>Completes when no round is running or requested (the benchmark waits for it to count the whole cost).</summary>
-    public Task WhenIdleAsync() => Volatile.Read(ref idle).Task;
+    public Task WhenIdleAsync()
+    {
+        lock (gate)
+            return idle.Task;
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -78,10 +87,14 @@ internal sealed class WalCheckpointer : IAsyncDisposable
 
     private void Signal()
     {
-        if (Interlocked.Exchange(ref busy, 1) == 1)
-            return;
-        Volatile.Write(ref idle, NewIdle(completed: false));
-        signal.Release();
+        lock (gate)
+        {
+            requested++;
+            if (idle.Task.IsCompleted)
+                idle = NewIdle(completed: false);
+            if (signal.CurrentCount == 0)
+                signal.Release();
+        }
     }
 
     private async Task RunAsync()
@@ -91,6 +104,9 @@ internal sealed class WalCheckpointer : IAsyncDisposable
         while (!token.IsCancellationRequested)
         {
             await signal.WaitAsync(token);
+            long generation;
+            lock (gate)
+                generation = requested;
             try
             {
                 if (connection.State != System.Data.ConnectionState.Open)
@@ -116,11 +132,12 @@ internal sealed class WalCheckpointer : IAsyncDisposable
             }
             finally
             {
-                // The waiters of this round are released; a commit signalling after busy is cleared
-                // starts a new round with its own idle task.
-                var finished = Volatile.Read(ref idle);
-                Volatile.Write(ref busy, 0);
-                finished.TrySetResult();
+                // Idle only if nothing was asked for meanwhile; otherwise the next round runs at once.
+                lock (gate)
+                {
+                    if (requested == generation)
+                        idle.TrySetResult();
+                }
             }
         }
     }
