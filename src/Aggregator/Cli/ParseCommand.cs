@@ -71,7 +71,7 @@ internal static class ParseCommand
             // While the sanitizer warms up on one core (~0.1-0.3 s), this thread reads and parses the first
             // documents, which do not need it: the second core worked only on start-up before.
             var ahead = counting is not null && threadCount > 1
-                ? printer.ParseAhead(documents, services.Parser, () => !counting.IsCompleted, MaxParsedAhead)
+                ? printer.ParseAhead(documents, services.Parser, () => !counting.IsCompleted && !cancellationToken.IsCancellationRequested, MaxParsedAhead)
                 : [];
             var normalizer = counting is not null ? await counting : services.Normalizer;
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = threadCount, CancellationToken = cancellationToken };
