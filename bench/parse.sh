@@ -43,6 +43,31 @@
 #   fingerprint ~11%, the XML parse ~10%, reading the files ~9%; whole process adds the tier-1 re-JIT
 #   of hot ReadyToRun code (~12% of samples), start-up (~0.25 s: static init of HtmlSanitizer and
 #   AngleSharp.Css, services) and GC (~1.2 GB allocated per run, mostly by AngleSharp's DOM).
+#   2026-11-28 11:00-11:15 (session 4, parse3), BASELINE = e11b89f (the build measured above), load 3-6
+#   (other jobs held 1-1.5 of the 2 cores: 2 threads ran no faster than 1), two full runs, medians of 5:
+#     11:12 2 threads 5,654 items/s (3.54 s wall, 3.82 s CPU) = 4.7x feedparser (1,206), 0.66x rss-parser
+#       (8,512; 2.18 s CPU); 1 thread 5,823 (4.8x); BASELINE 4,869 (4.11 s wall, 4.15 s CPU): -14% wall, -8% CPU
+#     11:00 2 threads 5,204 (3.84 s, 3.82 s CPU) = 4.4x / 0.66x; BASELINE 4,971 (4.02 s, 3.96 s CPU): -4% / -4%
+#   What changed: while the sanitizer warms up on one core (~0.3 s), `parse --stats` reads and parses the
+#   first documents on the other (57-91 of the 500, at most 128) instead of waiting — wall time only, and
+#   only when the second core is free; PlainText reuses its builder and stack (sanitizing allocates 866 ->
+#   811 MB); the ReadyToRun publish sets TieredCompilationQuickJitForLoops=false: methods with loops that
+#   have no precompiled code (XxHash's, SimHash's vector paths, generic instantiations) are compiled
+#   optimized at once (XxHash's Accumulate stayed tier 0 for the whole run): -1 to -5% CPU in 3 alternating
+#   A/B sets. Output unchanged: `parse --json` of the corpus, samples/recorded, the feedparser and oracle
+#   corpora and TestData/Normalizing byte-identical to BASELINE's (dates defaulted to "now" masked).
+#   Found: AngleSharp's and HtmlSanitizer's ReadyToRun code is ~2.4x slower than their tier-1 re-JIT
+#   (in-process, TieredCompilation=0: sanitizing the corpus's bodies 3.0 s vs 1.2-1.3 s at tier 1), and the
+#   tier-up is gradual over the whole run (tier-1 code from ~1 s on; the re-JIT thread, 8-11% of the CPU,
+#   busy to the end): that, start-up and GC are why a whole run costs ~3.6 s of CPU against ~1.8 s in a warm
+#   process. GC: ~86 collections, ~0.35 s of pauses a run; DOTNET_GCgen0size=64 MB halves them, but the
+#   runtime reads it from the environment only (runtimeconfig checked again), as it does TC_CallCountingDelayMs.
+#   Tried, not kept (alternating runs): server GC (2 heaps, DATAS off), TC_CallCountingDelayMs=0,
+#   TC_AggressiveTiering (+35% CPU), TieredPGO (+57%), AngleSharp/AngleSharp.Css/HtmlSanitizer left out of
+#   ReadyToRun and compiled optimized at first call (same CPU; with TieredCompilation off +4%), crossgen2
+#   --instruction-set:x86-64-v3 (787 CoreLib methods quick-jitted instead of 290). Not done: a cache of
+#   sanitized bodies (200 identical raw bodies among the 14,187 sanitized, each under another base URL) and
+#   a plain-text fast path (every body of the corpus has markup: nothing to gain here).
 #   Earlier figures (2026-11-28 06:13-06:34, before this work, load 8-16): 2 threads 2,362-2,623
 #   items/s (5.6-5.8 s CPU), 2.8-3.4x feedparser, 0.50-0.58x rss-parser; 05:38, load ~7: 5,330 items/s
 #   (3.75 s wall, 6.63 s CPU), 4.9x feedparser, 0.82x rss-parser.
