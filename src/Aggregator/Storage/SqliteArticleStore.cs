@@ -85,6 +85,8 @@ internal sealed partial class SqliteArticleStore : IArticleStore
             }
 
             await MigrationRunner.ApplyAsync(writer, path, SchemaMigrations.All, cancellationToken);
+            // An admin's delete finds an article by its id through its first report (no index on ids).
+            writer.CreateFunction<string, string, string>("article_id", ArticleKeys.ArticleId, isDeterministic: true);
             return new SqliteArticleStore(path, connectionString, writer, time, options);
         }
         catch
