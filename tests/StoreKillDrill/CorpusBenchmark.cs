@@ -27,10 +27,15 @@ internal static class CorpusBenchmark
 
         // The preload is written once per side into a template and copied for each run: at a million
         // articles writing it takes minutes, copying the file seconds, and every run starts from the same bytes.
-        var templates = Path.Combine(workDirectory, string.Create(CultureInfo.InvariantCulture, $"templates-{preload}-schema{SchemaMigrations.LatestVersion}"));
+        // PAGE_SIZE=n: both sides' files are created with SQLite page size n (templates of their own).
+        var pageSize = int.TryParse(Environment.GetEnvironmentVariable("PAGE_SIZE"), CultureInfo.InvariantCulture, out var size) ? size : 0;
+        var templates = Path.Combine(workDirectory, string.Create(CultureInfo.InvariantCulture,
+            $"templates-{preload}-schema{SchemaMigrations.LatestVersion}{(pageSize > 0 ? $"-page{pageSize}" : "")}"));
         var storeTemplate = Path.Combine(templates, "store");
         var rawTemplate = Path.Combine(templates, "raw.db");
-        await SyntheticPreload.EnsureTemplatesAsync(storeTemplate, rawTemplate, preload, firstPublished);
+        await SyntheticPreload.EnsureTemplatesAsync(storeTemplate, rawTemplate, preload, firstPublished, pageSize);
+        if (pageSize > 0)
+            Console.WriteLine($"page size {pageSize} on both sides");
 
         var store = new List<Measure>();
         var raw = new List<Measure>();

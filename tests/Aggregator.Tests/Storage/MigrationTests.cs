@@ -145,6 +145,30 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task TheIdIndexMigrationRefusesAnArticlesTableItDoesNotKnowAndLeavesItAsItWas()
+    {
+        var directory = StorageTestStore.NewDirectory();
+        Directory.CreateDirectory(directory);
+        await using (var connection = await OpenRawAsync(directory))
+        {
+            // Schema 1 as another hand might have written it: the same columns, the constraint spelled differently.
+            var first = SchemaMigrations.All[0] with { Sql = SchemaMigrations.All[0].Sql.Replace("id TEXT NOT NULL UNIQUE,", "id TEXT UNIQUE NOT NULL,", StringComparison.Ordinal) };
+            await MigrationRunner.ApplyAsync(connection, "test.db", [first, .. SchemaMigrations.All.Skip(1).Take(2)], None);
+
+            var error = await Assert.ThrowsAsync<StorageException>(() => MigrationRunner.ApplyAsync(connection, "test.db", SchemaMigrations.All, None));
+
+            Assert.Contains("migration 4 (no id index) failed", error.Message, StringComparison.Ordinal);
+            Assert.Equal(3, await connection.ExecuteScalarAsync<long>("PRAGMA user_version;"));
+            Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_autoindex_articles_1';"));
+            Assert.Contains("id TEXT UNIQUE NOT NULL,", await connection.ExecuteScalarAsync<string>("SELECT sql FROM sqlite_schema WHERE name = 'articles';"), StringComparison.Ordinal);
+            Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check;"));
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
     public async Task ANewStoreKeepsNoIndexOnArticleIdsAndStaysIntact()
     {
         await using var test = await StorageTestStore.CreateAsync();

@@ -140,14 +140,15 @@ internal static class SchemaMigrations
         // (minutes at a million articles), so the constraint's automatic index is renamed into the plain
         // unique index it is on disk (the same entries: id, then seq) and dropped like any index: the
         // writable_schema procedure SQLite documents for changes that leave the stored format as it is.
-        // If the table's text or the index are not what schema 1 wrote, the reloaded schema is malformed
-        // and the migration fails and rolls back.
+        // If the table's text or its index are not what schema 1 wrote, nothing is renamed, DROP INDEX
+        // finds no such index, and the migration fails and rolls back.
         new(4, "no id index", """
             PRAGMA writable_schema = ON;
             UPDATE sqlite_schema SET sql = replace(sql, 'id TEXT NOT NULL UNIQUE,', 'id TEXT NOT NULL,')
             WHERE type = 'table' AND name = 'articles';
             UPDATE sqlite_schema SET name = 'articles_id_unique', sql = 'CREATE UNIQUE INDEX articles_id_unique ON articles(id)'
-            WHERE type = 'index' AND name = 'sqlite_autoindex_articles_1';
+            WHERE type = 'index' AND name = 'sqlite_autoindex_articles_1'
+                AND (SELECT sql FROM sqlite_schema WHERE type = 'table' AND name = 'articles') NOT LIKE '%UNIQUE%';
             PRAGMA writable_schema = RESET;
             DROP INDEX articles_id_unique;
             """),
