@@ -27,15 +27,14 @@ internal static class CorpusBenchmark
 
         // The preload is written once per side into a template and copied for each run: at a million
         // articles writing it takes minutes, copying the file seconds, and every run starts from the same bytes.
-        // PAGE_SIZE=n: both sides' files are created with SQLite page size n (templates of their own).
-        var pageSize = int.TryParse(Environment.GetEnvironmentVariable("PAGE_SIZE"), CultureInfo.InvariantCulture, out var size) ? size : 0;
+        // Both sides' files are created with the store's page size (StorageOptions.PageSize), or PAGE_SIZE=n.
+        var pageSize = int.TryParse(Environment.GetEnvironmentVariable("PAGE_SIZE"), CultureInfo.InvariantCulture, out var size) ? size : new StorageOptions().PageSize;
         var templates = Path.Combine(workDirectory, string.Create(CultureInfo.InvariantCulture,
-            $"templates-{preload}-schema{SchemaMigrations.LatestVersion}{(pageSize > 0 ? $"-page{pageSize}" : "")}"));
+            $"templates-{preload}-schema{SchemaMigrations.LatestVersion}-page{pageSize}"));
         var storeTemplate = Path.Combine(templates, "store");
         var rawTemplate = Path.Combine(templates, "raw.db");
         await SyntheticPreload.EnsureTemplatesAsync(storeTemplate, rawTemplate, preload, firstPublished, pageSize);
-        if (pageSize > 0)
-            Console.WriteLine($"page size {pageSize} on both sides");
+        Console.WriteLine($"page size {pageSize} on both sides");
 
         var store = new List<Measure>();
         var raw = new List<Measure>();

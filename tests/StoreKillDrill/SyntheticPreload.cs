@@ -24,8 +24,8 @@ internal static class SyntheticPreload
     /// Writes the store and raw templates unless a complete pair is there (a marker file is written last,
     /// so a template interrupted half-way is rebuilt, not reused).
     /// </summary>
-    /// <param name="pageSize">SQLite's page size of both files, 0 for SQLite's default (4,096).</param>
-    public static async Task EnsureTemplatesAsync(string storeDirectory, string rawPath, int count, DateTimeOffset before, int pageSize = 0)
+    /// <param name="pageSize">SQLite's page size of both files.</param>
+    public static async Task EnsureTemplatesAsync(string storeDirectory, string rawPath, int count, DateTimeOffset before, int pageSize)
     {
         var marker = Path.Combine(Path.GetDirectoryName(rawPath)!, "complete");
         if (File.Exists(marker))
@@ -34,14 +34,11 @@ internal static class SyntheticPreload
             Directory.Delete(storeDirectory, recursive: true);
         Directory.CreateDirectory(Path.GetDirectoryName(rawPath)!);
         File.Delete(rawPath);
-        if (pageSize > 0)
-        {
-            // The page size is fixed when a database is first written: both files are created with it
-            // before the store (and its migrations) or the raw table open them.
-            Directory.CreateDirectory(storeDirectory);
-            await CreateEmptyAsync(Path.Combine(storeDirectory, SqliteArticleStore.FileName), pageSize);
-            await CreateEmptyAsync(rawPath, pageSize);
-        }
+        // The page size is fixed when a database is first written: both files are created with it
+        // before the store (and its migrations) or the raw table open them.
+        Directory.CreateDirectory(storeDirectory);
+        await CreateEmptyAsync(Path.Combine(storeDirectory, SqliteArticleStore.FileName), pageSize);
+        await CreateEmptyAsync(rawPath, pageSize);
 
         await FillStoreAsync(storeDirectory, count, before);
         await using (var connection = await RawTable.OpenAsync(rawPath))
