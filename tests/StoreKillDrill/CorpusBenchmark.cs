@@ -70,7 +70,7 @@ internal static class CorpusBenchmark
         // The contract of bench/run.sh: BENCH, row, ours, peer, ratio (higher = better for us), unit and note.
         // Bytes are "less is better", so that row's ratio is raw / store.
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE\t{storeRate:N0}\t{rawRate:N0}\t{Median(ratios):F2}x\trows/s, 3 dedupe levels vs none, medians of {runs}; ratio = median of the same-run ratios"));
+            $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE\t{storeRate:N0}\t{rawRate:N0}\t{Median(ratios):F2}x\trows/s, 3 dedupe levels vs none, medians of {runs}; ratio = median of the same-run ratios; page size {pageSize:N0} both sides"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"BENCH\tingest into {Thousands(preload)} store, background checkpoint drained\t{Median(store.Select(m => m.DrainedRate)):N0}\t{rawRate:N0}\t{Median(drainedRatios):F2}x\trows/s, the clock stops when the store's checkpoint is idle; medians of {runs}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
