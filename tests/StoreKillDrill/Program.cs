@@ -8,6 +8,7 @@ using StoreKillDrill;
 // publish <data-dir> <categories> [runs]    the whole republish over a store `latest` filled
 // repoll <corpus-dir> <work-dir> [rounds]     issue 7's steady-state re-poll vs a bare XmlReader pass
 // preload <data-dir> <articles> [feeds.json] a store for serve-memory.sh, spread over the sources
+// migrate <data-dir>                        opens an existing store and times its pending migrations
 Console.OutputEncoding = System.Text.Encoding.UTF8;
 switch (args)
 {
@@ -33,7 +34,10 @@ switch (args)
         return 0;
     case ["preload", var directory, var count, .. var rest]:
         return await ServePreload.RunAsync(directory, int.Parse(count, CultureInfo.InvariantCulture), rest.Length > 0 ? rest[0] : null);
+    case ["migrate", var directory]:
+        await MigrateTiming.RunAsync(directory);
+        return 0;
     default:
-        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | corpus <corpus-dir> <work-dir> <preload> [runs] | latest <data-dir> <articles> <categories> | publish <data-dir> <categories> [runs] | repoll <corpus-dir> <work-dir> [rounds] | preload <data-dir> <articles> [feeds.json]");
+        Console.Error.WriteLine("usage: StoreKillDrill drill <data-dir> <round> | bench <work-dir> <articles> [preload] [runs] | corpus <corpus-dir> <work-dir> <preload> [runs] | latest <data-dir> <articles> <categories> | publish <data-dir> <categories> [runs] | repoll <corpus-dir> <work-dir> [rounds] | preload <data-dir> <articles> [feeds.json] | migrate <data-dir>");
         return 2;
 }

@@ -12,9 +12,12 @@ namespace StoreKillDrill;
 /// </summary>
 internal static class RawTable
 {
-    /// <summary>The store's own connection pragmas (<see cref="StorageOptions"/> defaults), so both sides run alike.</summary>
+    /// <summary>
+    /// The store's own connection pragmas (<see cref="StorageOptions"/> defaults), so both sides run alike;
+    /// the page size, like the store's, applies only to a file not written yet (the templates).
+    /// </summary>
     public static string Pragmas(StorageOptions options) => string.Create(CultureInfo.InvariantCulture, $"""
-        PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;
+        PRAGMA page_size = {options.PageSize}; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON;
         PRAGMA temp_store = MEMORY; PRAGMA cache_size = -{options.CacheSizeMebibytes * 1024L}; PRAGMA wal_autocheckpoint = {options.WalAutoCheckpointPages};
         """);
 

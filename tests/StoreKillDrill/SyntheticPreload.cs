@@ -24,7 +24,8 @@ internal static class SyntheticPreload
     /// Writes the store and raw templates unless a complete pair is there (a marker file is written last,
     /// so a template interrupted half-way is rebuilt, not reused).
     /// </summary>
-    public static async Task EnsureTemplatesAsync(string storeDirectory, string rawPath, int count, DateTimeOffset before)
+    /// <param name="pageSize">SQLite's page size of both files.</param>
+    public static async Task EnsureTemplatesAsync(string storeDirectory, string rawPath, int count, DateTimeOffset before, int pageSize)
     {
         var marker = Path.Combine(Path.GetDirectoryName(rawPath)!, "complete");
         if (File.Exists(marker))
@@ -33,6 +34,12 @@ internal static class SyntheticPreload
             Directory.Delete(storeDirectory, recursive: true);
         Directory.CreateDirectory(Path.GetDirectoryName(rawPath)!);
         File.Delete(rawPath);
+        // The page size is fixed when a database is first written: both files are created with it
+        // before the store (and its migrations) or the raw table open them.
+        Directory.CreateDirectory(storeDirectory);
+        await CreateEmptyAsync(Path.Combine(storeDirectory, SqliteArticleStore.FileName), pageSize);
+        await CreateEmptyAsync(rawPath, pageSize);
+
         await FillStoreAsync(storeDirectory, count, before);
         await using (var connection = await RawTable.OpenAsync(rawPath))
             await FillRawAsync(connection, count, before);
@@ -86,11 +93,17 @@ internal static class SyntheticPreload
         return new { count, start = end - step * (count + 1L), step };
     }
 
-    private static async Task<SqliteConnection> OpenAsync(string path)
+    private static async Task CreateEmptyAsync(string path, int pageSize)
+    {
+        await using var connection = await OpenAsync(path, $"PRAGMA page_size = {pageSize};");
+        await connection.ExecuteAsync("CREATE TABLE page_size_set (x INTEGER); DROP TABLE page_size_set;");
+    }
+
+    private static async Task<SqliteConnection> OpenAsync(string path, string first = "")
     {
         var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
-        await connection.ExecuteAsync("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
+        await connection.ExecuteAsync(first + "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA cache_size = -65536;");
         return connection;
     }
 }

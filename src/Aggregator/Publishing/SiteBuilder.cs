@@ -173,7 +173,7 @@ internal sealed class SiteBuilder(IOptions<PublishingOptions> options, EntryFrag
         if (misses.Count > 0)
         {
             var fetched = new Dictionary<string, PublishedArticle>(misses.Count, StringComparer.Ordinal);
-            foreach (var article in await store.GetArticlesAsync([.. misses.Select(i => distinct[i].ArticleId)], cancellationToken))
+            foreach (var article in await store.GetArticlesAsync([.. misses.Select(i => distinct[i])], cancellationToken))
                 fetched.TryAdd(article.ArticleId, article);
             foreach (var i in misses)
             {

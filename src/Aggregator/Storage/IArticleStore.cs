@@ -40,8 +40,12 @@ internal interface IArticleStore : IAsyncDisposable
     /// </summary>
     Task<IReadOnlyList<LatestArticleKey>> GetLatestKeysAsync(string? category, int limit, int offset, CancellationToken cancellationToken);
 
-    /// <summary>The stored articles with these ids, in no particular order; ids not stored (any more) are absent.</summary>
-    Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken);
+    /// <summary>
+    /// The stored articles of these keys (as <see cref="GetLatestKeysAsync"/> returned them: the store
+    /// may find them by <see cref="LatestArticleKey.Seq"/>), in no particular order; articles not stored
+    /// (any more) are absent.
+    /// </summary>
+    Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<LatestArticleKey> keys, CancellationToken cancellationToken);
 
     /// <summary>Deletes expired articles, leaving tombstones so they never come back.</summary>
     Task<RetentionResult> ApplyRetentionAsync(RetentionPolicy policy, CancellationToken cancellationToken);

@@ -8,6 +8,11 @@ namespace Aggregator.Storage;
 internal sealed record LatestArticleKey
 {
     public required string ArticleId { get; init; }
+    /// <summary>
+    /// The store's row key of the article (opaque outside the store, 0 when a store does not use one):
+    /// <see cref="IArticleStore.GetArticlesAsync"/> reads by it, so the SQLite store keeps no index on ids.
+    /// </summary>
+    public long Seq { get; init; }
     public required DateTimeOffset Published { get; init; }
     /// <summary>The entry's own updated time, when it gave one.</summary>
     public DateTimeOffset? Updated { get; init; }

@@ -3,6 +3,7 @@ namespace Aggregator.Storage;
 /// <summary>A light row of a feed (no body), as Dapper reads it from either store.</summary>
 internal sealed class LatestKeyRow
 {
+    public long Seq { get; set; }
     public string Id { get; set; } = "";
     public long Published { get; set; }
     public long? Updated { get; set; }
@@ -13,6 +14,7 @@ internal sealed class LatestKeyRow
     public LatestArticleKey ToKey() => new()
     {
         ArticleId = Id,
+        Seq = Seq,
         Published = ArticleKeys.FromStored(Published),
         Updated = ArticleKeys.FromStored(Updated),
         FirstSeen = ArticleKeys.FromStored(FirstSeen),

@@ -18,7 +18,7 @@ internal sealed partial class SqliteArticleStore
     /// the version is only compared, never parsed. Each subquery is a range of a primary key or index.
     /// </summary>
     private const string KeyColumns = """
-        a.id AS Id, a.published AS Published, a.updated AS Updated, a.first_seen AS FirstSeen, a.last_changed AS LastChanged,
+        a.seq AS Seq, a.id AS Id, a.published AS Published, a.updated AS Updated, a.first_seen AS FirstSeen, a.last_changed AS LastChanged,
         a.content_hash || char(31) || a.source_id || char(31) || a.canonical_link || char(31) || s.title || char(31) || s.url
             || char(30) || coalesce((SELECT group_concat(x.name, char(31) ORDER BY x.position)
                                      FROM article_categories x WHERE x.article_seq = a.seq), '')
@@ -43,25 +43,28 @@ internal sealed partial class SqliteArticleStore
         return [.. rows.Select(row => row.ToKey())];
     }
 
-    public async Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<LatestArticleKey> keys, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(articleIds);
-        if (articleIds.Count == 0)
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
             return [];
 
-        // The ids travel as one JSON array (one parameter, however many); each is a lookup of the unique id index.
-        const string byIds = $"""
+        // The keys travel as one JSON array of [seq, id] (one parameter, however many); each is a lookup
+        // of the table by its row key (schema 4 keeps no index on ids), and the id must match too: a seq
+        // freed by a delete may be reused by a later article.
+        const string byKeys = $"""
             SELECT {LatestQueries.ArticleColumns}
-            FROM articles a
-            JOIN sources s ON s.id = a.source_id
-            WHERE a.id IN (SELECT value FROM json_each(@ids));
+            FROM json_each(@keys) k
+            CROSS JOIN articles a ON a.seq = json_extract(k.value, '$[0]') AND a.id = json_extract(k.value, '$[1]')
+            JOIN sources s ON s.id = a.source_id;
             """;
+        var pairs = keys.DistinctBy(key => key.Seq).Select(key => new object[] { key.Seq, key.ArticleId }).ToArray();
 
         await using var connection = await OpenReaderAsync(cancellationToken);
         // One read transaction: the rows and their categories and reports come from one snapshot.
         await using var transaction = connection.BeginTransaction(deferred: true);
         var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
-            byIds, new { ids = JsonSerializer.Serialize(articleIds) }, transaction, cancellationToken: cancellationToken))).AsList();
+            byKeys, new { keys = JsonSerializer.Serialize(pairs) }, transaction, cancellationToken: cancellationToken))).AsList();
         return await CompleteAsync(connection, transaction, rows, cancellationToken);
     }
 }

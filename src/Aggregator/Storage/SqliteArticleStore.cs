@@ -75,8 +75,9 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         try
         {
             await writer.OpenAsync(cancellationToken);
-            // WAL is a property of the file (set once, persists); the others are per connection.
-            await writer.ExecuteAsync("PRAGMA journal_mode = WAL;");
+            // The page size takes effect only while the file is still empty (before journal_mode writes
+            // its header); WAL is a property of the file (set once, persists); the others are per connection.
+            await writer.ExecuteAsync($"PRAGMA page_size = {options.PageSize}; PRAGMA journal_mode = WAL;");
             await ConfigureAsync(writer, options, options.CacheSizeMebibytes);
             if (options.BackgroundCheckpoint)
             {
@@ -85,6 +86,8 @@ internal sealed partial class SqliteArticleStore : IArticleStore
             }
 
             await MigrationRunner.ApplyAsync(writer, path, SchemaMigrations.All, cancellationToken);
+            // An admin's delete finds an article by its id through its first report (no index on ids).
+            writer.CreateFunction<string, string, string>("article_id", ArticleKeys.ArticleId, isDeterministic: true);
             return new SqliteArticleStore(path, connectionString, writer, time, options);
         }
         catch

@@ -67,6 +67,7 @@ public sealed class MigrationTests
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
+    [InlineData(3)]
     public async Task AnOlderDatabaseMigratesToTheCoveringPublishedIndexAndItsStoriesStillMerge(int version)
     {
         var directory = StorageTestStore.NewDirectory();
@@ -75,7 +76,7 @@ public sealed class MigrationTests
         await using (var connection = await OpenRawAsync(directory))
         {
             await MigrationRunner.ApplyAsync(connection, "test.db", [.. SchemaMigrations.All.Take(version)], None);
-            await InsertVersionOneArticleAsync(connection, stored);
+            await InsertVersionOneArticleAsync(connection, stored, "v1");
         }
 
         await using (var store = await SqliteArticleStore.OpenAsync(directory, TimeProvider.System, null, None))
@@ -102,20 +103,97 @@ public sealed class MigrationTests
         Directory.Delete(directory, recursive: true);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public async Task AnOlderDatabaseDropsTheIdIndexAndItsArticlesAreStillFetchedByKeyAndDeletedById(int version)
+    {
+        var directory = StorageTestStore.NewDirectory();
+        Directory.CreateDirectory(directory);
+        var stored = new ArticleBuilder().From("stcn").Key("s1").Title("宁德时代三季度净利增25%，超市场预期").Build();
+        var id = ArticleKeys.ArticleId("stcn", "s1");
+        await using (var connection = await OpenRawAsync(directory))
+        {
+            await MigrationRunner.ApplyAsync(connection, "test.db", [.. SchemaMigrations.All.Take(version)], None);
+            await InsertVersionOneArticleAsync(connection, stored, id);
+            Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_autoindex_articles_1';"));
+        }
+
+        await using (var store = await SqliteArticleStore.OpenAsync(directory, TimeProvider.System, null, None))
+        {
+            var key = Assert.Single(await store.GetLatestKeysAsync(null, 10, 0, None));
+            Assert.Equal(id, key.ArticleId);
+            Assert.Equal(stored.Title, Assert.Single(await store.GetArticlesAsync([key], None)).Article.Title);
+
+            Assert.True(await store.DeleteArticleAsync(id, None));
+            Assert.Empty(await store.GetLatestAsync(null, 10, 0, None));
+            // The tombstone keeps the deleted article out.
+            Assert.Equal(1, (await store.IngestAsync(StorageTestStore.Source("stcn"), [stored], StorageTestStore.Start, None)).Suppressed);
+        }
+
+        await using (var connection = await OpenRawAsync(directory))
+        {
+            Assert.Equal(SchemaMigrations.LatestVersion, await connection.ExecuteScalarAsync<long>("PRAGMA user_version;"));
+            Assert.Empty(await connection.QueryAsync<string>("SELECT name FROM pragma_index_list('articles') WHERE name <> 'articles_published';"));
+            Assert.DoesNotContain("UNIQUE", await connection.ExecuteScalarAsync<string>("SELECT sql FROM sqlite_schema WHERE name = 'articles';"), StringComparison.Ordinal);
+            Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check;"));
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task TheIdIndexMigrationRefusesAnArticlesTableItDoesNotKnowAndLeavesItAsItWas()
+    {
+        var directory = StorageTestStore.NewDirectory();
+        Directory.CreateDirectory(directory);
+        await using (var connection = await OpenRawAsync(directory))
+        {
+            // Schema 1 as another hand might have written it: the same columns, the constraint spelled differently.
+            var first = SchemaMigrations.All[0] with { Sql = SchemaMigrations.All[0].Sql.Replace("id TEXT NOT NULL UNIQUE,", "id TEXT UNIQUE NOT NULL,", StringComparison.Ordinal) };
+            await MigrationRunner.ApplyAsync(connection, "test.db", [first, .. SchemaMigrations.All.Skip(1).Take(2)], None);
+
+            var error = await Assert.ThrowsAsync<StorageException>(() => MigrationRunner.ApplyAsync(connection, "test.db", SchemaMigrations.All, None));
+
+            Assert.Contains("migration 4 (no id index) failed", error.Message, StringComparison.Ordinal);
+            Assert.Equal(3, await connection.ExecuteScalarAsync<long>("PRAGMA user_version;"));
+            Assert.Equal(1, await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM sqlite_schema WHERE name = 'sqlite_autoindex_articles_1';"));
+            Assert.Contains("id TEXT UNIQUE NOT NULL,", await connection.ExecuteScalarAsync<string>("SELECT sql FROM sqlite_schema WHERE name = 'articles';"), StringComparison.Ordinal);
+            Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check;"));
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
+    [Fact]
+    public async Task ANewStoreKeepsNoIndexOnArticleIdsAndStaysIntact()
+    {
+        await using var test = await StorageTestStore.CreateAsync();
+        await test.Store.IngestAsync(StorageTestStore.Source("stcn"), [new ArticleBuilder().From("stcn").Key("a").Build()], StorageTestStore.Start, None);
+
+        await using var connection = await OpenRawAsync(test.Directory);
+        Assert.Equal(["articles_published"], await connection.QueryAsync<string>("SELECT name FROM pragma_index_list('articles');"));
+        Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check;"));
+    }
+
     /// <summary>An article as a version-1 store held it (the columns have not changed since).</summary>
-    private static async Task InsertVersionOneArticleAsync(SqliteConnection connection, Article article)
+    private static async Task InsertVersionOneArticleAsync(SqliteConnection connection, Article article, string id)
     {
         const string sql = """
             INSERT INTO sources (id, title, url) VALUES (@SourceId, @SourceId, 'https://stcn.example.com/rss.xml');
             INSERT INTO articles (id, canonical_link, source_id, entry_key, title, title_key, author, published, first_seen,
                 last_changed, body, summary, content_hash, title_start, title_end, fingerprint)
-            VALUES ('v1', @Link, @SourceId, @EntryKey, @Title, @TitleKey, '', @Published, @Published, @Published, @Body, @Summary,
+            VALUES (@Id, @Link, @SourceId, @EntryKey, @Title, @TitleKey, '', @Published, @Published, @Published, @Body, @Summary,
                 @ContentHash, @TitleStart, @TitleEnd, @Fingerprint);
             INSERT INTO article_entries (source_id, entry_key, article_seq, link, content_hash)
-            SELECT @SourceId, @EntryKey, seq, @Link, @ContentHash FROM articles WHERE id = 'v1';
+            SELECT @SourceId, @EntryKey, seq, @Link, @ContentHash FROM articles WHERE id = @Id;
             """;
         await connection.ExecuteAsync(sql, new
         {
+            Id = id,
             article.SourceId, article.Link, article.EntryKey, article.Title, article.TitleKey, article.Body, article.Summary, article.ContentHash,
             Published = ArticleKeys.ToStored(article.Published),
             TitleStart = ArticleKeys.TitleStart(article.TitleKey),

@@ -49,9 +49,9 @@ internal sealed class InMemoryArticleStore : IArticleStore
             Version = Version(a),
         })];
 
-    public Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<LatestArticleKey> keys, CancellationToken cancellationToken)
     {
-        var wanted = articleIds.ToHashSet(StringComparer.Ordinal);
+        var wanted = keys.Select(key => key.ArticleId).ToHashSet(StringComparer.Ordinal);
         IReadOnlyList<PublishedArticle> found = [.. _articles.Where(a => wanted.Contains(a.ArticleId))];
         lock (_fetched)
             _fetched.AddRange(found.Select(a => a.ArticleId));

@@ -17,7 +17,7 @@ internal sealed partial class PostgresArticleStore
     /// addresses. Control characters separate the parts; the version is only compared, never parsed.
     /// </summary>
     private const string KeyColumns = """
-        a.id AS Id, a.published AS Published, a.updated AS Updated, a.first_seen AS FirstSeen, a.last_changed AS LastChanged,
+        a.seq AS Seq, a.id AS Id, a.published AS Published, a.updated AS Updated, a.first_seen AS FirstSeen, a.last_changed AS LastChanged,
         a.content_hash || chr(31) || a.source_id || chr(31) || a.canonical_link || chr(31) || s.title || chr(31) || s.url
             || chr(30) || coalesce((SELECT string_agg(x.name, chr(31) ORDER BY x.position)
                                     FROM article_categories x WHERE x.article_seq = a.seq), '')
@@ -42,10 +42,10 @@ internal sealed partial class PostgresArticleStore
         return [.. rows.Select(row => row.ToKey())];
     }
 
-    public async Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<string> articleIds, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<PublishedArticle>> GetArticlesAsync(IReadOnlyCollection<LatestArticleKey> keys, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(articleIds);
-        if (articleIds.Count == 0)
+        ArgumentNullException.ThrowIfNull(keys);
+        if (keys.Count == 0)
             return [];
 
         const string byIds = $"""
@@ -59,7 +59,7 @@ internal sealed partial class PostgresArticleStore
         // One snapshot for the rows and their categories and reports, even while other nodes commit.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
         var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
-            byIds, new { ids = articleIds.ToArray() }, transaction, cancellationToken: cancellationToken))).AsList();
+            byIds, new { ids = keys.Select(key => key.ArticleId).Distinct(StringComparer.Ordinal).ToArray() }, transaction, cancellationToken: cancellationToken))).AsList();
         var articles = await CompleteAsync(connection, transaction, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return articles;

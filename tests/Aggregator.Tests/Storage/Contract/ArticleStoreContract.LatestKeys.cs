@@ -28,19 +28,34 @@ public abstract partial class ArticleStoreContract
     }
 
     [Fact]
-    public async Task ArticlesFetchedByIdAreTheLatestArticlesAndMissingIdsAreLeftOut()
+    public async Task ArticlesFetchedByKeyAreTheLatestArticlesAndMissingOnesAreLeftOut()
     {
         await SeedHoursAsync();
         await IngestAsync(Source("stcn"), new ArticleBuilder().From("stcn").Key("g1").Link(SharedLink).Categories("金融", "要闻").Build());
         await IngestAsync(Source("cls"), new ArticleBuilder().From("cls").Key("x9").Link(SharedLink).Categories("快讯").Build());
         var latest = await Store.GetLatestAsync(null, 10, 0, None);
+        var keys = await Store.GetLatestKeysAsync(null, 10, 0, None);
         var merged = latest.Single(a => a.AlsoReportedBy.Count > 0);
         var other = latest.Last(a => a.AlsoReportedBy.Count == 0);
+        var missing = keys[0] with { ArticleId = "no-such-article", Seq = keys.Max(k => k.Seq) + 100 };
 
-        var fetched = await Store.GetArticlesAsync([merged.ArticleId, other.ArticleId, "no-such-article"], None);
+        var fetched = await Store.GetArticlesAsync([.. keys.Where(k => k.ArticleId == merged.ArticleId || k.ArticleId == other.ArticleId), missing], None);
 
         Assert.Equal(new[] { merged, other }.Select(Describe).Order(StringComparer.Ordinal), fetched.Select(Describe).Order(StringComparer.Ordinal));
         Assert.Empty(await Store.GetArticlesAsync([], None));
+    }
+
+    [Fact]
+    public async Task AKeyOfADeletedArticleFetchesNothingEvenWhenANewerArticleTookItsPlace()
+    {
+        await IngestAsync(Source("stcn"), new ArticleBuilder().From("stcn").Key("a").Build());
+        var deleted = await OnlyKeyAsync();
+        Assert.True(await Store.DeleteArticleAsync(deleted.ArticleId, None));
+        // A new newest article may be given the deleted one's row key (SQLite reuses the highest freed rowid).
+        await IngestAsync(Source("stcn"), new ArticleBuilder().From("stcn").Key("b").Link("https://www.stcn.com/article/detail/2.html").Build());
+
+        Assert.Empty(await Store.GetArticlesAsync([deleted], None));
+        Assert.Single(await Store.GetArticlesAsync([await OnlyKeyAsync()], None));
     }
 
     /// <summary>Every field of a published article as text (its lists compare by reference, not by content).</summary>
