@@ -35,9 +35,18 @@ internal static class CorpusBenchmark
         var rawTemplate = Path.Combine(templates, "raw.db");
         await SyntheticPreload.EnsureTemplatesAsync(storeTemplate, rawTemplate, preload, firstPublished, pageSize);
         Console.WriteLine($"page size {pageSize} on both sides");
+        // The store's page size is the store's choice, but a smaller page slows raw's 2-4 KB rows more than
+        // the store (they spill to overflow pages): raw is also measured at its own best, SQLite's default
+        // 4,096 bytes, and that is the row, so the ratio never rises by slowing the peer down.
+        var rawBestPageSize = int.TryParse(Environment.GetEnvironmentVariable("RAW_PAGE_SIZE"), CultureInfo.InvariantCulture, out var rawSize) ? rawSize : 4096;
+        var rawBestTemplate = rawBestPageSize == pageSize ? rawTemplate : Path.Combine(workDirectory, string.Create(CultureInfo.InvariantCulture,
+            $"templates-{preload}-raw-page{rawBestPageSize}"), "raw.db");
+        if (rawBestTemplate != rawTemplate)
+            await SyntheticPreload.EnsureRawTemplateAsync(rawBestTemplate, preload, firstPublished, rawBestPageSize);
 
         var store = new List<Measure>();
         var raw = new List<Measure>();
+        var rawBest = new List<Measure>();
         var own = new List<Measure>();
         for (var run = 0; run < runs; run++)
         {
@@ -46,15 +55,17 @@ internal static class CorpusBenchmark
                 Directory.Delete(directory, recursive: true);
             store.Add(await MeasureStoreAsync(Path.Combine(directory, "store"), storeTemplate, batches, entries));
             raw.Add(await MeasureRawAsync(Path.Combine(directory, "raw"), rawTemplate, batches, entries));
+            rawBest.Add(rawBestTemplate == rawTemplate ? raw[^1] : await MeasureRawAsync(Path.Combine(directory, "raw-best"), rawBestTemplate, batches, entries));
             var (ownRate, ownBytes, ownArticles, ownCost) = await OwnSchemaInsert.MeasureAsync(Path.Combine(directory, "own"), storeTemplate, batches, entries);
             own.Add(new Measure(ownRate, ownBytes, ownArticles, ownCost, ownRate));
             Directory.Delete(directory, recursive: true);
             Console.WriteLine($"run {run + 1}: store {store[^1]}; raw {raw[^1]}; ratio {store[^1].Rate / raw[^1].Rate:F2}");
+            Console.WriteLine($"       raw at {rawBestPageSize}-byte pages: {rawBest[^1]}; ratio {store[^1].Rate / rawBest[^1].Rate:F2}");
             Console.WriteLine($"       own schema, no dedupe (extra row): {own[^1]}; store/own {store[^1].Rate / own[^1].Rate:F2}, own/raw {own[^1].Rate / raw[^1].Rate:F2}");
         }
 
         var ratios = store.Zip(raw, (s, r) => s.Rate / r.Rate).ToList();
-        var drainedRatios = store.Zip(raw, (s, r) => s.DrainedRate / r.Rate).ToList();
+        var drainedRatios = store.Zip(rawBest, (s, r) => s.DrainedRate / r.Rate).ToList();
         var storeRate = Median(store.Select(m => m.Rate));
         var rawRate = Median(raw.Select(m => m.Rate));
         var storeBytes = Median(store.Select(m => m.BytesPerRow));
@@ -69,10 +80,15 @@ internal static class CorpusBenchmark
         Console.WriteLine($"extra: raw INSERT into the store's own schema (no dedupe) {Median(own.Select(m => m.Rate)):F0} rows/s, {Median(ownRatios):F2}x raw; store/own {Median(dedupeRatios):F2}");
         // The contract of bench/run.sh: BENCH, row, ours, peer, ratio (higher = better for us), unit and note.
         // Bytes are "less is better", so that row's ratio is raw / store.
+        var bestRatios = store.Zip(rawBest, (s, r) => s.Rate / r.Rate).ToList();
+        Console.WriteLine($"raw at {rawBestPageSize}-byte pages {Median(rawBest.Select(m => m.Rate)):F0} rows/s, ratio {Median(bestRatios):F2}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE\t{storeRate:N0}\t{rawRate:N0}\t{Median(ratios):F2}x\trows/s, 3 dedupe levels vs none, medians of {runs}; ratio = median of the same-run ratios; page size {pageSize:N0} both sides"));
+            $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE\t{storeRate:N0}\t{Median(rawBest.Select(m => m.Rate)):N0}\t{Median(bestRatios):F2}x\trows/s, 3 dedupe levels vs none, medians of {runs}; ratio = median of the same-run ratios; store {pageSize:N0}-byte pages, raw {rawBestPageSize:N0} (its best)"));
+        if (rawBestTemplate != rawTemplate)
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE, both {pageSize:N0}-byte pages\t{storeRate:N0}\t{rawRate:N0}\t{Median(ratios):F2}x\trows/s, raw slowed by the store's smaller pages (its rows spill to overflow pages): not the headline; medians of {runs}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"BENCH\tingest into {Thousands(preload)} store, background checkpoint drained\t{Median(store.Select(m => m.DrainedRate)):N0}\t{rawRate:N0}\t{Median(drainedRatios):F2}x\trows/s, the clock stops when the store's checkpoint is idle; medians of {runs}"));
+            $"BENCH\tingest into {Thousands(preload)} store, background checkpoint drained\t{Median(store.Select(m => m.DrainedRate)):N0}\t{Median(rawBest.Select(m => m.Rate)):N0}\t{Median(drainedRatios):F2}x\trows/s, the clock stops when the store's checkpoint is idle; medians of {runs}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"BENCH\textra: raw INSERT into the store's own schema (same indexes, no dedupe lookups) vs raw INSERT OR IGNORE\t{Median(own.Select(m => m.Rate)):N0}\t{rawRate:N0}\t{Median(ownRatios):F2}x\trows/s, not the issue's peer: every entry a new article; store/own {Median(dedupeRatios):F2}x (what dedupe costs); medians of {runs}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -46,6 +46,22 @@ internal static class SyntheticPreload
         await File.WriteAllTextAsync(marker, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    /// <summary>
+    /// Writes a raw template alone (the raw peer at a page size of its own), unless a complete one is there.
+    /// </summary>
+    public static async Task EnsureRawTemplateAsync(string rawPath, int count, DateTimeOffset before, int pageSize)
+    {
+        var marker = rawPath + ".complete";
+        if (File.Exists(marker))
+            return;
+        Directory.CreateDirectory(Path.GetDirectoryName(rawPath)!);
+        File.Delete(rawPath);
+        await CreateEmptyAsync(rawPath, pageSize);
+        await using (var connection = await RawTable.OpenAsync(rawPath))
+            await FillRawAsync(connection, count, before);
+        await File.WriteAllTextAsync(marker, count.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     public static async Task FillStoreAsync(string directory, int count, DateTimeOffset before)
     {
         // Open once through the store so the schema is the migrated one, then write behind its back.
