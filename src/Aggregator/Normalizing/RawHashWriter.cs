@@ -51,8 +51,9 @@ internal sealed class RawHashWriter
         Span<char> count = stackalloc char[11];
         values.Count.TryFormat(count, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
         Add(count[..written], written);
-        foreach (var value in values)
-            Add(value);
+        // Indexed, not foreach: over the interface, foreach boxed an enumerator per call.
+        for (var i = 0; i < values.Count; i++)
+            Add(values[i]);
     }
 
     public void Add(string? value) => Add(value.AsSpan(), value?.Length ?? -1);
