@@ -44,13 +44,22 @@ public sealed class BytesTextReaderTests
         Assert.Equal(Text, read.ToString());
     }
 
-    [Fact]
-    public void OtherCharsetsDecodeAsTheirEncodingDoes()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    [InlineData(4096)]
+    public void OtherCharsetsDecodeAsTheirEncodingDoesInAnyBufferSize(int bufferSize)
     {
+        const string text = "朱镕基 王堃 证券时报 😀 €";
         var gb18030 = Encoding.GetEncoding("GB18030");
-        var bytes = gb18030.GetBytes("朱镕基 王堃 证券时报 😀");
+        var reader = new BytesTextReader(gb18030.GetBytes(text), gb18030);
+        var read = new StringBuilder();
+        var buffer = new char[bufferSize];
+        int n;
+        while ((n = reader.Read(buffer, 0, buffer.Length)) > 0)
+            read.Append(buffer, 0, n);
 
-        Assert.Equal("朱镕基 王堃 证券时报 😀", new BytesTextReader(bytes, gb18030).ReadToEnd());
+        Assert.Equal(text, read.ToString());
     }
 
     [Fact]
