@@ -74,11 +74,11 @@
 #   repair sniffer's two passes over the bytes are one; a body's token is one string; the raw hash
 #   walks its lists by index (boxed enumerators before), names media kinds without boxing and hashes
 #   an entry that fits its buffer in one call; xml:base and rdf:about no longer hash their names into
-#   the name table on every element), previous commit (e11b89f) and this code alternating, 12 pairs
-#   in five sittings, load 2.7-8.2 (the other two helpers' builds and benchmarks), 500 feeds, ROUNDS=5:
-#     previous: re-poll 0.62x / 0.71x / 0.71x, 0.65x / 0.70x / 0.58x, 0.70x / 0.86x / 0.82x, 0.72x, 0.67x / 0.71x  (median 0.71x)
-#     this:     re-poll 0.84x / 0.77x / 0.76x, 0.68x / 0.63x / 0.70x, 0.69x / 0.76x / 0.76x, 0.73x, 0.75x / 0.79x  (median 0.76x)
-#     (re-poll items/s, medians of the 12: previous 91,000, this 105,200; e.g. 116,475 vs bare 147,933)
+#   the name table on every element), previous commit (e11b89f) and this code alternating, 13 pairs
+#   in six sittings, load 2.7-8.2 (the other two helpers' builds and benchmarks), 500 feeds, ROUNDS=5:
+#     previous: re-poll 0.62x / 0.71x / 0.71x, 0.65x / 0.70x / 0.58x, 0.70x / 0.86x / 0.82x, 0.72x, 0.67x / 0.71x, 0.77x  (median 0.71x)
+#     this:     re-poll 0.84x / 0.77x / 0.76x, 0.68x / 0.63x / 0.70x, 0.69x / 0.76x / 0.76x, 0.73x, 0.75x / 0.79x, 0.82x  (median 0.76x)
+#     (re-poll items/s, medians of the 13: previous 87,098, this 106,240; e.g. 116,475 vs bare 147,933)
 #     read+scan+identify alone: previous median 0.76x (0.64x-0.91x), this 0.82x (0.72x-0.94x)
 #   The ratios swing 0.58x-0.86x on either side at this load, so the CPU time is the steadier figure
 #   (process CPU per round, in-memory documents, same harness, alternating, medians of 12-30):
