@@ -68,6 +68,26 @@
 #   batch not included: ~0.5 us a row); the whole re-poll is now within ~5-10% of read+scan+identify
 #   alone, so what is left is the scan itself (~1.25x a bare XmlReader walk: the reader's UTF-8
 #   transcoding and text parsing are ~60% of a poll in a perf profile, the same in the bare pass).
+#   now (2026-11-28, fourth session, helper repoll3: the scan's own cost. The direct path decodes the
+#   bytes straight into the XmlReader's buffer (Parsing/Charsets/BytesTextReader; a StreamReader over a
+#   MemoryStream copied the document twice and allocated 48 KB a document: ~7% of a bare pass); the
+#   repair sniffer's two passes over the bytes are one; a body's token is one string; the raw hash
+#   walks its lists by index (boxed enumerators before), names media kinds without boxing and hashes
+#   an entry that fits its buffer in one call; xml:base and rdf:about no longer hash their names into
+#   the name table on every element), previous commit (e11b89f) and this code alternating, 13 pairs
+#   in six sittings, load 2.7-8.2 (the other two helpers' builds and benchmarks), 500 feeds, ROUNDS=5:
+#     previous: re-poll 0.62x / 0.71x / 0.71x, 0.65x / 0.70x / 0.58x, 0.70x / 0.86x / 0.82x, 0.72x, 0.67x / 0.71x, 0.77x  (median 0.71x)
+#     this:     re-poll 0.84x / 0.77x / 0.76x, 0.68x / 0.63x / 0.70x, 0.69x / 0.76x / 0.76x, 0.73x, 0.75x / 0.79x, 0.82x  (median 0.76x)
+#     (re-poll items/s, medians of the 13: previous 87,098, this 106,240; e.g. 116,475 vs bare 147,933)
+#     read+scan+identify alone: previous median 0.76x (0.64x-0.91x), this 0.82x (0.72x-0.94x)
+#   The ratios swing 0.58x-0.86x on either side at this load, so the CPU time is the steadier figure
+#   (process CPU per round, in-memory documents, same harness, alternating, medians of 12-30):
+#   scan+identify 162-171 -> 146-159 ms for the 500 documents (-9%; allocated 188 -> 128 KiB a source),
+#   the whole re-poll through SourcePoller 190-202 -> 178-187 ms (-6 to -9%), a bare XmlReader pass
+#   over the same bytes 119-122 ms on both. Where the scan's CPU goes now over a bare pass (112 ms):
+#   the cursor and name table +6, reading the text values +4, hashing the bodies +6, building the
+#   entries +17 (of which the repair sniff ~3.5), identify +7; the store ~8 (3 x PRAGMA data_version
+#   at ~2.5-3 us each is half of it: kept, every store call must see other connections' commits).
 #   FEEDS=100 is not a usable figure on a loaded machine: rounds of ~0.1 s, ratios 0.27x-0.67x on
 #   either side in the same sitting (JIT tiering not settled); quote 500.
 set -euo pipefail

@@ -60,10 +60,13 @@ internal static class RawHash
         into.AddAll(entry.Categories);
         into.Add(entry.Content);
         into.Add(entry.Summary);
-        foreach (var media in entry.Media)
+        // Indexed, not foreach: over the interface, each foreach boxed an enumerator (a re-poll hashes every entry).
+        var allMedia = entry.Media;
+        for (var i = 0; i < allMedia.Count; i++)
         {
+            var media = allMedia[i];
             into.Add(media.Url);
-            into.Add(media.Kind.ToString());
+            into.Add(KindName(media.Kind));
             into.Add(media.MimeType);
         }
 
@@ -72,4 +75,14 @@ internal static class RawHash
         // 128 bits are plenty to tell versions of one entry apart.
         return into.Finish();
     }
+
+    /// <summary>The kind's name, as <see cref="Enum.ToString()"/> gives it (which boxed the value on every call).</summary>
+    private static string KindName(MediaKind kind) => kind switch
+    {
+        MediaKind.MediaThumbnail => nameof(MediaKind.MediaThumbnail),
+        MediaKind.MediaContent => nameof(MediaKind.MediaContent),
+        MediaKind.Enclosure => nameof(MediaKind.Enclosure),
+        MediaKind.ItunesImage => nameof(MediaKind.ItunesImage),
+        _ => kind.ToString(),
+    };
 }

@@ -22,6 +22,9 @@ internal sealed class RawHashWriter
     private int length;
     private bool started;
 
+    /// <summary>Whether bytes went to the hash since the last digest (else they are all in <see cref="buffer"/>).</summary>
+    private bool appended;
+
     private RawHashWriter(XxHash128? xx, IncrementalHash? sha256)
     {
         this.xx = xx;
@@ -51,17 +54,29 @@ internal sealed class RawHashWriter
         Span<char> count = stackalloc char[11];
         values.Count.TryFormat(count, out var written, provider: System.Globalization.CultureInfo.InvariantCulture);
         Add(count[..written], written);
-        foreach (var value in values)
-            Add(value);
+        // Indexed, not foreach: over the interface, foreach boxed an enumerator per call.
+        for (var i = 0; i < values.Count; i++)
+            Add(values[i]);
     }
 
     public void Add(string? value) => Add(value.AsSpan(), value?.Length ?? -1);
 
     public string Finish()
     {
-        Flush();
         Span<byte> digest = stackalloc byte[32];
-        Digest(digest);
+        if (xx is not null && !appended)
+        {
+            // Everything is still in the buffer (always so for a scanned entry, whose bodies are tokens):
+            // one-shot XxHash128 of the same bytes, the same value as streaming them, without the copies.
+            System.IO.Hashing.XxHash128.Hash(buffer.AsSpan(0, length), digest);
+            length = 0;
+        }
+        else
+        {
+            Flush();
+            Digest(digest);
+        }
+
         started = false;
         return Convert.ToHexStringLower(digest[..16]);
     }
@@ -94,6 +109,7 @@ internal sealed class RawHashWriter
 
     private void Append(ReadOnlySpan<byte> bytes)
     {
+        appended = true;
         if (xx is not null)
             xx.Append(bytes);
         else
@@ -103,6 +119,7 @@ internal sealed class RawHashWriter
     /// <summary>Writes the digest (16 bytes for XxHash128, 32 for SHA-256) and resets for the next entry.</summary>
     private void Digest(Span<byte> into)
     {
+        appended = false;
         if (xx is not null)
             xx.GetHashAndReset(into[..16]);
         else

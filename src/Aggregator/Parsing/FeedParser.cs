@@ -1,4 +1,3 @@
-using System.Runtime.InteropServices;
 using Aggregator.Model;
 using Aggregator.Parsing.Charsets;
 using Aggregator.Parsing.Json;
@@ -73,10 +72,7 @@ internal sealed class FeedParser : IFeedParser
             return null;
         }
 
-        var stream = MemoryMarshal.TryGetArray(payload.Content, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset + skip, segment.Count - skip, writable: false)
-            : new MemoryStream(payload.Content[skip..].ToArray(), writable: false);
-        using var text = new StreamReader(stream, encoding, detectEncodingFromByteOrderMarks: false, bufferSize: 16 * 1024);
+        using var text = new BytesTextReader(payload.Content[skip..], encoding);
         return XmlFeedReader.TryReadDirect(text, payload.Location, digestBodies);
     }
 

@@ -79,6 +79,17 @@ public sealed class RawHashTests
         Assert.Equal(FieldByFieldSha256(Samples[sample]), RawHash.Sha256Of(Samples[sample], Feed, Source));
 
     [Fact]
+    public void EveryMediaKindIsHashedByItsName()
+    {
+        var entry = Samples[1] with
+        {
+            Media = [.. Enum.GetValues<MediaKind>().Select(kind => new MediaReference($"https://static.hexun.com/{kind}.jpg", kind))],
+        };
+
+        Assert.Equal(Convert.ToHexStringLower(XxHash128.Hash(FieldBytes(entry))), RawHash.Of(entry, Feed, Source));
+    }
+
+    [Fact]
     public void TheHashAndTheLegacyHashDiffer()
     {
         Assert.Equal(32, RawHash.Of(Samples[1], Feed, Source).Length);

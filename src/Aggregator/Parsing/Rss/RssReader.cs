@@ -72,7 +72,8 @@ internal static class RssReader
         var reader = cursor.Reader;
         var item = new RssItem
         {
-            About = reader.GetAttribute("about", FeedNames.RdfUri),
+            // GetAttribute(name, namespace) hashes both strings into the name table even when there are no attributes.
+            About = reader.HasAttributes ? reader.GetAttribute("about", FeedNames.RdfUri) : null,
             BaseUri = cursor.ExplicitBase,
         };
         if (reader.IsEmptyElement)

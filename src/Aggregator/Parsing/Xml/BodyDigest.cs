@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Hashing;
 using System.Runtime.InteropServices;
 
@@ -41,8 +42,15 @@ internal sealed class BodyDigest
 
     public string Finish()
     {
-        Span<byte> value = stackalloc byte[16];
-        hash.GetHashAndReset(value);
-        return string.Concat(Prefix, Convert.ToHexStringLower(value));
+        var value = hash.GetCurrentHashAsUInt128();
+        hash.Reset();
+        // One string, the prefix and the hex written straight into it (Concat of the hex made two per body).
+        return string.Create(Prefix.Length + 32, value, static (token, value) =>
+        {
+            Span<byte> bytes = stackalloc byte[16];
+            BinaryPrimitives.WriteUInt128BigEndian(bytes, value);
+            Prefix.CopyTo(token);
+            Convert.TryToHexStringLower(bytes, token[Prefix.Length..], out _);
+        });
     }
 }

@@ -52,6 +52,7 @@ internal sealed class FeedNames
         Xhtml = table.Add(XhtmlUri);
         Xml = table.Add(XmlUri);
         Empty = table.Add(string.Empty);
+        Base = table.Add("base");
     }
 
     public string Atom { get; }
@@ -72,6 +73,8 @@ internal sealed class FeedNames
     public string Xhtml { get; }
     public string Xml { get; }
     public string Empty { get; }
+    /// <summary>The local name of xml:base.</summary>
+    public string Base { get; }
 
     /// <summary>Media RSS, also under the URI without its final slash that many feeds declare (feedparser accepts both).</summary>
     public bool IsMedia(string ns) => ReferenceEquals(ns, Media) || ReferenceEquals(ns, MediaNoSlash);

@@ -275,27 +275,4 @@ internal sealed partial class FeedXmlReader : IDisposable
 
     private static bool IsText(XmlNodeType type) =>
         type is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace;
-
-    private void OnElement()
-    {
-        var depth = _reader.Depth;
-        if (depth > MaxDepth)
-        {
-            throw new FeedParseException($"parse: the document nests elements more than {MaxDepth} levels deep, which no feed does.");
-        }
-
-        while (_bases.Count > 0 && _bases.Peek().Depth >= depth)
-        {
-            _bases.Pop();
-        }
-
-        if (_reader.HasAttributes)
-        {
-            var xmlBase = _reader.GetAttribute("base", FeedNames.XmlUri);
-            if (xmlBase is not null && Uri.TryCreate(BaseUri, xmlBase.Trim(), out var resolved))
-            {
-                _bases.Push((depth, resolved));
-            }
-        }
-    }
 }

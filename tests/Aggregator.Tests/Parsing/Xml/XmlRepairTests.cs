@@ -74,6 +74,10 @@ public sealed class XmlRepairTests
     [InlineData("<t>&#X41;</t>", true)]
     [InlineData("<t>&#1;</t>", true)]
     [InlineData("<t>don\u0092t</t>", true)]
+    [InlineData("<t>a#b c\u00a0d &#</t>", false)]
+    [InlineData("<a href=\"x#y\">#&#146;</a>", true)]
+    [InlineData("<t>#&#x9F;</t>", true)]
+    [InlineData("<t>&#x4e2d;\u00b7\u0085</t>", true)]
     public void TheRepairSnifferSendsOnlyDocumentsWithHiddenProblemsToTheRepairPass(string document, bool needsRepair)
     {
         Assert.Equal(needsRepair, RepairSniffer.NeedsRepair(System.Text.Encoding.UTF8.GetBytes(document)));
