@@ -17,16 +17,6 @@ namespace StoreKillDrill;
 /// </summary>
 internal static class OwnSchemaInsert
 {
-    private const string InsertArticle = """
-        INSERT INTO articles (id, canonical_link, source_id, entry_key, guid, title, title_key, author,
-            published, updated, first_seen, last_changed, thumbnail, body, summary, content_hash,
-            title_start, title_end, fingerprint, comments)
-        VALUES ($id, $link, $source_id, $entry_key, $guid, $title, $title_key, $author,
-            $published, $updated, $seen, $seen, $thumbnail, $body, $summary, $content_hash,
-            $title_start, $title_end, $fingerprint, $comments)
-        RETURNING seq;
-        """;
-
     private const string InsertEntry = """
         INSERT OR IGNORE INTO article_entries (source_id, entry_key, article_seq, guid, link, content_hash)
         VALUES ($source_id, $entry_key, $seq, $guid, $link, $content_hash);
@@ -60,8 +50,8 @@ internal static class OwnSchemaInsert
                 INSERT OR IGNORE INTO links (link, article_seq) VALUES (NEW.canonical_link, NEW.seq);
             END;
             """);
-        using var article = Prepare(connection, InsertArticle, "$id", "$link", "$source_id", "$entry_key", "$guid", "$title", "$title_key", "$author",
-            "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash", "$title_start", "$title_end", "$fingerprint", "$comments");
+        // The store's own article INSERT, so this row follows any change of the articles table.
+        using var article = Prepare(connection, IngestCommands.InsertArticleSql, IngestCommands.InsertArticleParameters);
         using var entry = Prepare(connection, InsertEntry, "$source_id", "$entry_key", "$seq", "$guid", "$link", "$content_hash");
         using var category = Prepare(connection, InsertCategory, "$seq", "$position", "$name", "$published");
 

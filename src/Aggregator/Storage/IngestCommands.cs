@@ -5,6 +5,25 @@ namespace Aggregator.Storage;
 /// <summary>The statements of the ingest path, prepared once on the write connection and reused.</summary>
 internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
 {
+    /// <summary>A new article row; the ingest benchmark's own-schema row runs the same text.</summary>
+    public const string InsertArticleSql = """
+        INSERT INTO articles (id, canonical_link, source_id, entry_key, guid, title, title_key, author,
+            published, updated, first_seen, last_changed, thumbnail, body, summary, content_hash,
+            title_start, title_end, fingerprint, comments)
+        VALUES ($id, $link, $source_id, $entry_key, $guid, $title, $title_key, $author,
+            $published, $updated, $seen, $seen, $thumbnail, $body, $summary, $content_hash,
+            $title_start, $title_end, $fingerprint, $comments)
+        RETURNING seq;
+        """;
+
+    /// <summary>The parameters of <see cref="InsertArticleSql"/>, in its order.</summary>
+    public static readonly string[] InsertArticleParameters =
+    [
+        "$id", "$link", "$source_id", "$entry_key", "$guid", "$title", "$title_key", "$author",
+        "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash",
+        "$title_start", "$title_end", "$fingerprint", "$comments",
+    ];
+
     /// <summary>
     /// The lookups of one entry in one execution: level 1 (this source's entry: its article, stored
     /// hash, and whether it is the article's canonical copy), and only when level 1 finds nothing (CASE
@@ -61,17 +80,7 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         SELECT s.priority FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.seq = $seq;
         """, "$seq");
 
-    public PreparedCommand InsertArticle { get; } = new(connection, """
-        INSERT INTO articles (id, canonical_link, source_id, entry_key, guid, title, title_key, author,
-            published, updated, first_seen, last_changed, thumbnail, body, summary, content_hash,
-            title_start, title_end, fingerprint, comments)
-        VALUES ($id, $link, $source_id, $entry_key, $guid, $title, $title_key, $author,
-            $published, $updated, $seen, $seen, $thumbnail, $body, $summary, $content_hash,
-            $title_start, $title_end, $fingerprint, $comments)
-        RETURNING seq;
-        """, "$id", "$link", "$source_id", "$entry_key", "$guid", "$title", "$title_key", "$author",
-        "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash",
-        "$title_start", "$title_end", "$fingerprint", "$comments");
+    public PreparedCommand InsertArticle { get; } = new(connection, InsertArticleSql, InsertArticleParameters);
 
     /// <summary>
     /// Replaces the canonical copy's content. The link moves only to a link this article owns (it
