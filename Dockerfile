@@ -3,16 +3,10 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Aggregator.sln ./
 COPY src/Aggregator/Aggregator.csproj src/Aggregator/
-# Published ReadyToRun for the image's architecture, as bench/parse.sh measures it: the packages' code
-# (AngleSharp, HtmlSanitizer, SQLite's wrapper) is precompiled, so a cron-style run-once does not spend
-# its first seconds in the JIT (see the ReadyToRun settings in Aggregator.csproj). BuildKit sets
-# TARGETARCH (amd64, arm64; dotnet maps them); the classic builder leaves it empty: amd64.
-ARG TARGETARCH
-RUN dotnet restore src/Aggregator/Aggregator.csproj -a "${TARGETARCH:-amd64}"
+RUN dotnet restore src/Aggregator/Aggregator.csproj
 COPY src/ src/
 COPY feeds.schema.json ./
-RUN dotnet publish src/Aggregator/Aggregator.csproj -c Release -a "${TARGETARCH:-amd64}" --self-contained false \
-        -p:PublishReadyToRun=true --no-restore -o /app
+RUN dotnet publish src/Aggregator/Aggregator.csproj -c Release --no-restore -o /app
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 # tzdata: zone-less dates are read in each source's IANA time zone (e.g. Asia/Shanghai).
