@@ -4,6 +4,7 @@
 # polls. Target: under 200 MiB.
 #   bench/serve-memory.sh                 SOURCES=1000 ARTICLES=1000000 DURATION=180 INTERVAL=5
 #   SOURCES=100 ARTICLES=50000 DURATION=30 bench/serve-memory.sh     (a quick run)
+#   BUILD=r2r bench/serve-memory.sh       the Docker image's build (published ReadyToRun) instead of `dotnet build`
 # The synthetic store (about 2.5 GB for a million articles) is cached in $CACHE and copied for each
 # run, since serve adds the fixture feeds' articles to it. The sources' categories follow the shape of
 # feeds.json: a domain (6), the site (one per 10 sources: SITES=100) and a channel (5): 111 category
@@ -81,8 +82,14 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' INT TERM
 
-echo "== build (Release)"
-dotnet build "$REPO/src/Aggregator" -c Release -o "$WORK/bin" >/dev/null
+echo "== build (Release${BUILD:+, $BUILD})"
+if [[ "${BUILD:-}" == r2r ]]; then
+    # The Docker image's build: published ReadyToRun (see the Dockerfile).
+    dotnet publish "$REPO/src/Aggregator/Aggregator.csproj" -c Release -r linux-x64 --self-contained false \
+        -p:PublishReadyToRun=true -o "$WORK/bin" -v quiet -nologo >/dev/null
+else
+    dotnet build "$REPO/src/Aggregator" -c Release -o "$WORK/bin" >/dev/null
+fi
 dotnet build "$REPO/tests/StoreKillDrill" -c Release -o "$WORK/drill" >/dev/null
 
 echo "== feeds: $SOURCES feeds x $ITEMS items on 127.0.0.1:$FEEDS_PORT (python http.server)"
