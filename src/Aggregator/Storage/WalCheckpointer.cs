@@ -97,6 +97,8 @@ internal sealed class WalCheckpointer : IAsyncDisposable
         }
     }
 
+    // PRAGMA wal_checkpoint's columns (busy, log, checkpointed) are read by position, as Dapper reads tuples.
+    [BindTupleByName(false)]
     private async Task RunAsync()
     {
         await using var connection = new SqliteConnection(connectionString);
