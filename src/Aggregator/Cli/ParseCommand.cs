@@ -19,11 +19,13 @@ namespace Aggregator.Cli;
 /// </summary>
 internal static class ParseCommand
 {
-    private static readonly JsonSerializerOptions JsonLines = new()
+    // Chinese text and HTML stay readable in the JSON lines (no \uXXXX escapes): this is a display for
+    // admins, not markup embedded in a page.
+    private static readonly ArticleJsonContext JsonLines = new(new JsonSerializerOptions
     {
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
-    };
+    });
 
     public static Command Create(LoggingOptionSet logOptions)
     {
@@ -215,7 +217,7 @@ internal static class ParseCommand
             foreach (var article in normalized)
             {
                 if (asJson)
-                    output.WriteLine(JsonSerializer.Serialize(ArticleJson.From(article), JsonLines));
+                    output.WriteLine(JsonSerializer.Serialize(ArticleJson.From(article), JsonLines.ArticleJson));
                 else
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{article.Published:yyyy-MM-dd HH:mm}Z  {article.Title}\n    {article.Link}\n    author: {article.Author}; categories: {string.Join(", ", article.Categories)}; thumbnail: {article.Thumbnail ?? "none"}"));
             }

@@ -20,14 +20,14 @@ internal sealed class JsonJobDataSerializer : IObjectSerializer
 
     public byte[] Serialize<T>(T obj) where T : class => obj switch
     {
-        NameValueCollection collection => JsonSerializer.SerializeToUtf8Bytes(ToDictionary(collection)),
-        JobDataMap map => JsonSerializer.SerializeToUtf8Bytes(ToDictionary(map)),
+        NameValueCollection collection => JsonSerializer.SerializeToUtf8Bytes(ToDictionary(collection), JobDataJsonContext.Default.DictionaryStringString),
+        JobDataMap map => JsonSerializer.SerializeToUtf8Bytes(ToDictionary(map), JobDataJsonContext.Default.DictionaryStringString),
         _ => throw new NotSupportedException($"scheduling: the clustered job store stores only string job data, not {obj.GetType().Name}."),
     };
 
     public T? DeSerialize<T>(byte[] data) where T : class
     {
-        var values = data.Length == 0 ? [] : JsonSerializer.Deserialize<Dictionary<string, string?>>(data) ?? [];
+        var values = data.Length == 0 ? [] : JsonSerializer.Deserialize(data, JobDataJsonContext.Default.DictionaryStringString) ?? [];
         if (typeof(T).IsAssignableFrom(typeof(NameValueCollection)))
         {
             var collection = new NameValueCollection(StringComparer.Ordinal);
