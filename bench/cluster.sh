@@ -37,8 +37,8 @@ check() { if eval "$2"; then echo "   ok    $1"; else echo "   FAIL  $1"; FAILUR
 
 [[ -n "$PG_BIN" ]] || { echo "cluster bench: PostgreSQL binaries missing (apt-get install postgresql)" >&2; exit 1; }
 
-echo "== build (Release)"
-dotnet build "$REPO/src/Aggregator" -c Release -o "$WORK/bin" >/dev/null
+echo "== build (${BUILD:-native})"
+bash "$REPO/bench/native.sh" "$WORK/bin"
 APP="$WORK/bin/Aggregator"
 
 echo "== PostgreSQL $(basename "$(dirname "$PG_BIN")") on 127.0.0.1:$PG_PORT (throw-away data directory)"

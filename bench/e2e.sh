@@ -31,8 +31,8 @@ if ! command -v nginx >/dev/null || [[ ! -x /usr/bin/time ]]; then
 fi
 
 echo "== build (Release)"
-dotnet build "$repo/src/Aggregator/Aggregator.csproj" -c Release -v quiet -nologo >/dev/null
-app="$repo/src/Aggregator/bin/Release/net10.0/Aggregator.dll"
+bash "$repo/bench/native.sh" "$work/app"   # the shipped (native) build; BUILD=jit for dotnet build's
+app="$work/app/Aggregator"
 
 echo "== corpus: $feeds feeds x $items items"
 mkdir -p "$work/nginx/html" "$work/nginx/tmp" "$work/nginx/logs"
@@ -85,7 +85,7 @@ PY
 served=$((feeds * items))
 run() { # name
   set +e
-  /usr/bin/time -v dotnet "$app" run-once --config "$work/feeds.json" --data "$work/data" --out "$work/public" \
+  /usr/bin/time -v "$app" run-once --config "$work/feeds.json" --data "$work/data" --out "$work/public" \
     --log-level warning >"$work/$1.summary" 2>"$work/$1.time"
   local code=$?
   set -e

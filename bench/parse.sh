@@ -3,7 +3,8 @@
 # generated corpus, whole process, same run, medians of RUNS runs. Prints one table.
 #   bash bench/parse.sh            # 500 feeds x 40 items (the issue's corpus)
 #   RUNS=3 FEEDS=100 bash bench/parse.sh
-#   BASELINE=/path/to/old/Aggregator.dll bash bench/parse.sh   # adds an older build's rows, same run
+#   BASELINE=/path/to/old/Aggregator bash bench/parse.sh   # adds an older build's rows, same run
+#                                     (an executable; "dotnet /path/Aggregator.dll" for a JIT build)
 # Figures measured here (2-core machine shared with other jobs, so wall times swing 3x with the load;
 # medians of 3, same run; issue 7 targets: >= 12x feedparser and > 1x rss-parser, 2 threads).
 # CPU seconds (user+sys) are the steadier figure on a loaded machine. Every body goes through
@@ -94,28 +95,19 @@ if [ ! -d "$work/rss-parser/node_modules/rss-parser" ]; then
   (cd "$work/rss-parser" && npm install --silent --no-audit --no-fund >/dev/null)
 fi
 
-# ReadyToRun: the app and its packages (AngleSharp, HtmlSanitizer, ...) precompiled, so a run of a few
-# seconds does not spend one of them in the JIT. Falls back to the plain build if the crossgen package
-# cannot be restored.
-publish="$work/publish-r2r"
-if dotnet publish "$repo/src/Aggregator/Aggregator.csproj" -c Release -r linux-x64 --self-contained false \
-     -p:PublishReadyToRun=true -o "$publish" -v quiet -nologo >/dev/null 2>&1; then
-  app="$publish/Aggregator.dll"
-else
-  echo "ReadyToRun publish failed: measuring the JIT build" >&2
-  dotnet build "$repo/src/Aggregator/Aggregator.csproj" -c Release -v quiet -nologo >/dev/null
-  app="$repo/src/Aggregator/bin/Release/net10.0/Aggregator.dll"
-fi
+# The shipped build: native (Native AOT), as the Dockerfile publishes it (BUILD=jit: `dotnet build`).
+bash "$repo/bench/native.sh" "$work/app"
+app="$work/app/Aggregator"
 
 # name|command
 commands=(
-  "Aggregator parse+normalize (2 threads)|dotnet $app parse --stats --log-level error $corpus"
-  "Aggregator parse+normalize (1 thread)|dotnet $app parse --stats --threads 1 --log-level error $corpus"
+  "Aggregator parse+normalize (2 threads)|$app parse --stats --log-level error $corpus"
+  "Aggregator parse+normalize (1 thread)|$app parse --stats --threads 1 --log-level error $corpus"
   "feedparser 6 (sanitizing)|/usr/bin/python3 $shared/bench/peers/py_feedparser.py $corpus"
   "rss-parser 3 (no sanitizing)|node $work/rss-parser/rss_parser.js $corpus"
 )
 if [ -n "${BASELINE:-}" ]; then
-  commands+=("baseline build (2 threads)|dotnet $BASELINE parse --stats --log-level error $corpus")
+  commands+=("baseline build (2 threads)|$BASELINE parse --stats --log-level error $corpus")
 fi
 
 /usr/bin/python3 - "$runs" "$corpus" "${commands[@]}" <<'PY'

@@ -4,8 +4,9 @@
 # polls. Target: under 200 MiB.
 #   bench/serve-memory.sh                 SOURCES=1000 ARTICLES=1000000 DURATION=180 INTERVAL=5
 #   SOURCES=100 ARTICLES=50000 DURATION=30 bench/serve-memory.sh     (a quick run)
-#   BUILD=r2r bench/serve-memory.sh       the ReadyToRun publish instead of `dotnet build` (2026-11-28, full size:
-#                                         201 MiB idle, 637 start-up peak, against 195 / 691 for the IL build)
+#   BUILD=jit bench/serve-memory.sh       `dotnet build` output instead of the shipped native build (bench/native.sh)
+#   (2026-11-28, full size, before the native build: ReadyToRun publish 201 MiB idle, 637 start-up peak,
+#   against 195 / 691 for the IL build, which the image then ran)
 # The synthetic store (about 2.5 GB for a million articles) is cached in $CACHE and copied for each
 # run, since serve adds the fixture feeds' articles to it. The sources' categories follow the shape of
 # feeds.json: a domain (6), the site (one per 10 sources: SITES=100) and a channel (5): 111 category
@@ -83,14 +84,8 @@ cleanup() {
 trap cleanup EXIT
 trap 'exit 143' INT TERM
 
-echo "== build (Release${BUILD:+, $BUILD})"
-if [[ "${BUILD:-}" == r2r ]]; then
-    # Published ReadyToRun, as bench/parse.sh measures it (the Docker image runs the IL build).
-    dotnet publish "$REPO/src/Aggregator/Aggregator.csproj" -c Release -r linux-x64 --self-contained false \
-        -p:PublishReadyToRun=true -o "$WORK/bin" -v quiet -nologo >/dev/null
-else
-    dotnet build "$REPO/src/Aggregator" -c Release -o "$WORK/bin" >/dev/null
-fi
+echo "== build (${BUILD:-native})"
+bash "$REPO/bench/native.sh" "$WORK/bin"
 dotnet build "$REPO/tests/StoreKillDrill" -c Release -o "$WORK/drill" >/dev/null
 
 echo "== feeds: $SOURCES feeds x $ITEMS items on 127.0.0.1:$FEEDS_PORT (python http.server)"

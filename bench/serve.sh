@@ -42,8 +42,8 @@ fi
 if [[ -n "${BIN:-}" ]]; then
     APP="$BIN/Aggregator"
 else
-    echo "== build (Release)"
-    dotnet build "$REPO/src/Aggregator" -c Release -o "$WORK/bin" >/dev/null
+    echo "== build (${BUILD:-native})"
+    bash "$REPO/bench/native.sh" "$WORK/bin"
     APP="$WORK/bin/Aggregator"
 fi
 

@@ -33,7 +33,11 @@ public sealed partial class ServeProcessTests(ITestOutputHelper log)
     };
 
     [Fact]
-    public async Task ServeAppliesEditsOfFeedsJsonKeepsRunningThroughABrokenOneAndStopsCleanlyOnSigterm()
+    public Task ServeAppliesEditsOfFeedsJsonKeepsRunningThroughABrokenOneAndStopsCleanlyOnSigterm() =>
+        RunAsync(log, nativeExecutable: null);
+
+    /// <summary>The whole scenario against the JIT build (null) or a native executable.</summary>
+    internal static async Task RunAsync(ITestOutputHelper log, string? nativeExecutable)
     {
         if (OperatingSystem.IsWindows())
             return;
@@ -42,7 +46,7 @@ public sealed partial class ServeProcessTests(ITestOutputHelper log)
             server.MapText($"/{id}.xml", SchedulingFeeds.Rss(id, Stories[id].Title, Stories[id].Body), "application/rss+xml");
         using var temp = new TempDirectory();
         var configFile = temp.WriteFile("feeds.json", SchedulingFeeds.Config(server, ("a", EveryTwoSeconds), ("b", OnceAYear), ("c", EveryTwoSeconds)));
-        await using var serve = HostingServeProcess.Start(configFile, temp.Combine("data"), temp.Combine("public"));
+        await using var serve = HostingServeProcess.Start(configFile, temp.Combine("data"), temp.Combine("public"), nativeExecutable);
         using var http = new HttpClient { BaseAddress = serve.BaseUrl, Timeout = TimeSpan.FromSeconds(10) };
         try
         {

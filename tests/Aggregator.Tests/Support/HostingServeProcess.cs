@@ -8,8 +8,8 @@ using Aggregator.Drills;
 namespace Aggregator.Tests.Support;
 
 /// <summary>
-/// The real `serve` command as a child process (<c>dotnet Aggregator.dll serve …</c>) on a free
-/// 127.0.0.1 port, with its output captured, so a test can signal it like an orchestrator does.
+/// The real `serve` command as a child process (<c>dotnet Aggregator.dll serve …</c>, or the native
+/// executable of <see cref="NativeBuild"/>) on a free 127.0.0.1 port, with its output captured, so a test can signal it like an orchestrator does.
 /// Disposing kills it if the test left it running.
 /// </summary>
 internal sealed class HostingServeProcess : IAsyncDisposable
@@ -42,18 +42,21 @@ internal sealed class HostingServeProcess : IAsyncDisposable
         }
     }
 
-    public static HostingServeProcess Start(string configFile, string dataDirectory, string outDirectory)
+    /// <param name="nativeExecutable">The native build to run; null runs the JIT build with `dotnet`.</param>
+    public static HostingServeProcess Start(string configFile, string dataDirectory, string outDirectory, string? nativeExecutable = null)
     {
         var baseUrl = new Uri($"http://127.0.0.1:{FreePort().ToString(CultureInfo.InvariantCulture)}/");
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo(nativeExecutable ?? "dotnet")
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
         };
+        if (nativeExecutable is null)
+            start.ArgumentList.Add(DrillPaths.AggregatorDll());
         foreach (var argument in new[]
         {
-            DrillPaths.AggregatorDll(), "serve", "--config", configFile, "--data", dataDirectory, "--out", outDirectory,
+            "serve", "--config", configFile, "--data", dataDirectory, "--out", outDirectory,
             "--urls", baseUrl.GetLeftPart(UriPartial.Authority), "--log-level", "information",
         })
         {
