@@ -30,6 +30,36 @@ public sealed class CommandCancellationTests
     }
 
     [Fact]
+    public async Task ACancelledStatementWithoutParametersDoesNotRun()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => UnboundSql.ExecuteAsync(connection, null, "CREATE TABLE t (x INTEGER);", cancelled.Token));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(
+            () => UnboundSql.ScalarAsync<long>(connection, null, "SELECT 1;", cancelled.Token));
+
+        Assert.Equal(0L, await UnboundSql.ScalarAsync<long>(connection, null, "SELECT count(*) FROM sqlite_master WHERE name = 't';", CancellationToken.None));
+    }
+
+    [Fact]
+    public async Task AStatementWithoutParametersRunsInTheTransactionItIsGiven()
+    {
+        await using var connection = new SqliteConnection("Data Source=:memory:");
+        await connection.OpenAsync();
+        await using var transaction = connection.BeginTransaction();
+
+        await UnboundSql.ExecuteAsync(connection, transaction, "CREATE TABLE t (x INTEGER); INSERT INTO t VALUES (7);", CancellationToken.None);
+
+        Assert.Equal(7L, await UnboundSql.ScalarAsync<long>(connection, transaction, "SELECT x FROM t;", CancellationToken.None));
+        var counts = await UnboundSql.CountsAsync(connection, "SELECT count(*) FROM t;", CancellationToken.None);
+        Assert.Equal(new[] { 1L }, counts);
+    }
+
+    [Fact]
     public async Task AMigrationWithALiveTokenBringsTheSchemaToTheLatestVersion()
     {
         using var temp = new TempDirectory();
