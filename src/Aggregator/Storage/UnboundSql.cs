@@ -10,7 +10,9 @@ namespace Aggregator.Storage;
 /// member of its parameter object, but for SQL that binds no parameter it drops that member and the
 /// token with it (and for SQL it cannot read at build time it generates code that does not compile),
 /// so these calls pass the token to the command themselves. No reflection: nothing to bind, and the
-/// scalar is converted by Dapper.AOT's generic code.
+/// scalar is converted by Dapper.AOT's generic code. Name the pending transaction: Dapper.AOT sets the
+/// command's transaction to exactly what it is given (a bare SqliteConnection.CreateCommand enlists
+/// the pending one by itself, which <see cref="CountsAsync"/> relies on).
 /// </summary>
 internal static class UnboundSql
 {
