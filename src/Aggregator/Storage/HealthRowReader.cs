@@ -24,6 +24,21 @@ internal static class HealthRowReader
         ArticleCount = Number(reader, nameof(HealthRow.ArticleCount)) ?? 0,
     };
 
+    /// <summary>
+    /// Every row of a parameterless health query, with the token on the command itself: Dapper.AOT
+    /// 1.1.0 drops the token of an intercepted call that binds no parameter (see <see cref="UnboundSql"/>).
+    /// </summary>
+    public static async Task<List<HealthRow>> ReadAllAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var rows = new List<HealthRow>();
+        while (await reader.ReadAsync(cancellationToken))
+            rows.Add(Read(reader));
+        return rows;
+    }
+
     private static string? Text(DbDataReader reader, string column)
     {
         var ordinal = reader.GetOrdinal(column);

@@ -35,7 +35,7 @@ internal sealed partial class SqliteArticleStore
     {
         await FlushHealthAsync(cancellationToken);
         await using var connection = await OpenReaderAsync(cancellationToken);
-        var rows = await connection.QueryAsync<HealthRow>(new CommandDefinition(HealthQueries.Select + " ORDER BY s.id;", cancellationToken: cancellationToken));
+        var rows = await HealthRowReader.ReadAllAsync(connection, HealthQueries.Select + " ORDER BY s.id;", cancellationToken);
         return [.. rows.Select(row => row.ToHealth())];
     }
 
@@ -95,6 +95,6 @@ internal sealed partial class SqliteArticleStore
             const string sql = """
                 UPDATE sources SET paused = 0, consecutive_failures = 0, next_attempt_after = NULL WHERE id = @sourceId;
                 """;
-            return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, new { sourceId }, transaction, cancellationToken: cancellationToken));
+            return transaction.Connection!.ExecuteAsync(sql, new { sourceId, cancellationToken }, transaction);
         }, cancellationToken);
 }

@@ -18,8 +18,10 @@ internal sealed partial class SqliteArticleStore
         await using var connection = await OpenReaderAsync(cancellationToken);
         // One read transaction: the three queries see the same snapshot even while ingest commits.
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
-            category is null ? everything : byCategory, new { category, limit, offset }, transaction, cancellationToken: cancellationToken))).AsList();
+        // One call per SQL text: Dapper.AOT generates code only for SQL it can read at build time.
+        var rows = (category is null
+            ? await connection.QueryAsync<ArticleRow>(everything, new { limit, offset, cancellationToken }, transaction)
+            : await connection.QueryAsync<ArticleRow>(byCategory, new { category, limit, offset, cancellationToken }, transaction)).AsList();
         return await CompleteAsync(connection, transaction, rows, cancellationToken);
     }
 
@@ -42,10 +44,12 @@ internal sealed partial class SqliteArticleStore
         if (rows.Count == 0)
             return [];
 
-        var seqs = JsonSerializer.Serialize(rows.Select(row => row.Seq).ToArray());
-        var categories = (await connection.QueryAsync<(long Seq, string Name)>(new CommandDefinition(categoriesOf, new { seqs }, transaction, cancellationToken: cancellationToken)))
+        // Typed, not var: Dapper.AOT's generator does not see the JSON generator's output, so with var the
+        // parameter's type would be unknown to it and it would skip the call without a word.
+        string seqs = JsonSerializer.Serialize(rows.Select(row => row.Seq).ToArray(), StorageJsonContext.Default.Int64Array);
+        var categories = (await connection.QueryAsync<CategoryRow>(categoriesOf, new { seqs, cancellationToken }, transaction))
             .ToLookup(row => row.Seq, row => row.Name);
-        var reports = (await connection.QueryAsync<(long Seq, string SourceId, string SourceTitle, string Link)>(new CommandDefinition(reportsOf, new { seqs }, transaction, cancellationToken: cancellationToken)))
+        var reports = (await connection.QueryAsync<ReportRow>(reportsOf, new { seqs, cancellationToken }, transaction))
             .ToLookup(row => row.Seq, row => new RelatedReport(row.SourceId, row.SourceTitle, row.Link));
 
         return [.. rows.Select(row => row.ToPublished([.. categories[row.Seq]], OtherSources(reports[row.Seq], row.SourceId)))];

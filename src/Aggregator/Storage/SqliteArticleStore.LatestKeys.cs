@@ -38,8 +38,10 @@ internal sealed partial class SqliteArticleStore
         const string everything = $"SELECT {KeyColumns} {LatestQueries.EverythingWalk}";
 
         await using var connection = await OpenReaderAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LatestKeyRow>(new CommandDefinition(
-            category is null ? everything : byCategory, new { category, limit, offset }, cancellationToken: cancellationToken));
+        // One call per SQL text: Dapper.AOT generates code only for SQL it can read at build time.
+        var rows = category is null
+            ? await connection.QueryAsync<LatestKeyRow>(everything, new { limit, offset, cancellationToken })
+            : await connection.QueryAsync<LatestKeyRow>(byCategory, new { category, limit, offset, cancellationToken });
         return [.. rows.Select(row => row.ToKey())];
     }
 
@@ -63,8 +65,9 @@ internal sealed partial class SqliteArticleStore
         await using var connection = await OpenReaderAsync(cancellationToken);
         // One read transaction: the rows and their categories and reports come from one snapshot.
         await using var transaction = connection.BeginTransaction(deferred: true);
-        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
-            byKeys, new { keys = JsonSerializer.Serialize(pairs) }, transaction, cancellationToken: cancellationToken))).AsList();
+        // Typed, not inline: Dapper.AOT's generator does not see the JSON generator's output (see CompleteAsync).
+        string json = JsonSerializer.Serialize(pairs, StorageJsonContext.Default.ObjectArrayArray);
+        var rows = (await connection.QueryAsync<ArticleRow>(byKeys, new { keys = json, cancellationToken }, transaction)).AsList();
         return await CompleteAsync(connection, transaction, rows, cancellationToken);
     }
 }

@@ -18,7 +18,7 @@ internal sealed partial class SqliteArticleStore
             if (policy.MaxAge is { } maxAge)
             {
                 const string sql = "INSERT OR IGNORE INTO temp.expired SELECT seq FROM articles WHERE published < @cutoff;";
-                await connection.ExecuteAsync(new CommandDefinition(sql, new { cutoff = ArticleKeys.ToStored(now - maxAge) }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(sql, new { cutoff = ArticleKeys.ToStored(now - maxAge), cancellationToken }, transaction);
             }
 
             if (policy.MaxCount is { } maxCount)
@@ -27,7 +27,7 @@ internal sealed partial class SqliteArticleStore
                     INSERT OR IGNORE INTO temp.expired
                     SELECT seq FROM articles ORDER BY published DESC, seq DESC LIMIT -1 OFFSET @maxCount;
                     """;
-                await connection.ExecuteAsync(new CommandDefinition(sql, new { maxCount }, transaction, cancellationToken: cancellationToken));
+                await connection.ExecuteAsync(sql, new { maxCount, cancellationToken }, transaction);
             }
 
             foreach (var (name, rule) in policy.Categories)
@@ -35,7 +35,7 @@ internal sealed partial class SqliteArticleStore
                 if (rule.MaxAge is { } categoryAge)
                 {
                     const string sql = "INSERT OR IGNORE INTO temp.expired SELECT article_seq FROM article_categories WHERE name = @name AND published < @cutoff;";
-                    await connection.ExecuteAsync(new CommandDefinition(sql, new { name, cutoff = ArticleKeys.ToStored(now - categoryAge) }, transaction, cancellationToken: cancellationToken));
+                    await connection.ExecuteAsync(sql, new { name, cutoff = ArticleKeys.ToStored(now - categoryAge), cancellationToken }, transaction);
                 }
 
                 if (rule.MaxCount is { } categoryCount)
@@ -45,7 +45,7 @@ internal sealed partial class SqliteArticleStore
                         SELECT article_seq FROM article_categories WHERE name = @name
                         ORDER BY published DESC, article_seq DESC LIMIT -1 OFFSET @categoryCount;
                         """;
-                    await connection.ExecuteAsync(new CommandDefinition(sql, new { name, categoryCount }, transaction, cancellationToken: cancellationToken));
+                    await connection.ExecuteAsync(sql, new { name, categoryCount, cancellationToken }, transaction);
                 }
             }
 
@@ -67,7 +67,7 @@ internal sealed partial class SqliteArticleStore
                 SELECT a.seq FROM article_entries e CROSS JOIN articles a ON a.seq = e.article_seq
                 WHERE article_id(e.source_id, e.entry_key) = @articleId AND a.id = @articleId;
                 """;
-            await transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, new { articleId }, transaction, cancellationToken: cancellationToken));
+            await transaction.Connection!.ExecuteAsync(sql, new { articleId, cancellationToken }, transaction);
             return await DeleteExpiredAsync(transaction, time.GetUtcNow(), cancellationToken);
         }, cancellationToken);
         return result.ArticlesDeleted > 0;
@@ -79,7 +79,7 @@ internal sealed partial class SqliteArticleStore
             CREATE TEMP TABLE IF NOT EXISTS expired (seq INTEGER PRIMARY KEY);
             DELETE FROM temp.expired;
             """;
-        return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, transaction: transaction, cancellationToken: cancellationToken));
+        return UnboundSql.ExecuteAsync(transaction.Connection!, transaction, sql, cancellationToken);
     }
 
     private async Task<RetentionResult> DeleteExpiredAsync(SqliteTransaction transaction, DateTimeOffset now, CancellationToken cancellationToken)
@@ -95,10 +95,10 @@ internal sealed partial class SqliteArticleStore
         // Entries, links and categories go with their article (ON DELETE CASCADE).
         const string delete = "DELETE FROM articles WHERE seq IN (SELECT seq FROM temp.expired);";
         var connection = transaction.Connection!;
-        var added = await connection.ExecuteAsync(new CommandDefinition(tombstones, new { now = ArticleKeys.ToStored(now) }, transaction, cancellationToken: cancellationToken));
-        var deleted = await connection.ExecuteAsync(new CommandDefinition(delete, transaction: transaction, cancellationToken: cancellationToken));
+        var added = await connection.ExecuteAsync(tombstones, new { now = ArticleKeys.ToStored(now), cancellationToken }, transaction);
+        var deleted = await UnboundSql.ExecuteAsync(connection, transaction, delete, cancellationToken);
         storyCache.Clear();
-        await connection.ExecuteAsync(new CommandDefinition("DELETE FROM temp.expired;", transaction: transaction, cancellationToken: cancellationToken));
+        await UnboundSql.ExecuteAsync(connection, transaction, "DELETE FROM temp.expired;", cancellationToken);
         return new RetentionResult(deleted, added);
     }
 }

@@ -116,7 +116,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
                    (SELECT count(*) FROM tombstones) AS Tombstones;
             """;
         await using var connection = await OpenReaderAsync(cancellationToken);
-        var counts = await connection.QuerySingleAsync<(long Articles, long Entries, long Tombstones)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
+        var counts = await UnboundSql.CountsAsync(connection, sql, cancellationToken);
         long rowsWritten;
         await FlushHealthAsync(cancellationToken); // the pending health rows count as written
         await writeLock.WaitAsync(cancellationToken);
@@ -131,7 +131,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         }
 
         var bytes = FileSize(DatabasePath) + FileSize(DatabasePath + "-wal");
-        return new StoreStatistics(counts.Articles, counts.Entries, counts.Tombstones, rowsWritten, bytes);
+        return new StoreStatistics(counts[0], counts[1], counts[2], rowsWritten, bytes);
     }
 
     public async ValueTask DisposeAsync()
@@ -167,8 +167,7 @@ internal sealed partial class SqliteArticleStore : IArticleStore
             ON CONFLICT (id) DO UPDATE SET title = excluded.title, url = excluded.url, priority = excluded.priority
             WHERE title IS NOT excluded.title OR url IS NOT excluded.url OR priority IS NOT excluded.priority;
             """;
-        return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql,
-            new { source.Id, source.Title, Url = source.Url.ToString(), source.Priority }, transaction, cancellationToken: cancellationToken));
+        return transaction.Connection!.ExecuteAsync(sql, new { source.Id, source.Title, Url = source.Url.ToString(), source.Priority, cancellationToken }, transaction);
     }
 
     private async Task<T> WriteAsync<T>(Func<SqliteTransaction, Task<T>> work, CancellationToken cancellationToken)

@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Aggregator.Storage;
@@ -97,8 +96,6 @@ internal sealed class WalCheckpointer : IAsyncDisposable
         }
     }
 
-    // PRAGMA wal_checkpoint's columns (busy, log, checkpointed) are read by position, as Dapper reads tuples.
-    [BindTupleByName(false)]
     private async Task RunAsync()
     {
         await using var connection = new SqliteConnection(connectionString);
@@ -118,7 +115,11 @@ internal sealed class WalCheckpointer : IAsyncDisposable
                 // from its start at its next commit.
                 for (var round = 0; round < 8 && !token.IsCancellationRequested; round++)
                 {
-                    var (_, log, copied) = await connection.QuerySingleAsync<(long Busy, long Log, long Copied)>("PRAGMA wal_checkpoint(PASSIVE);");
+                    // The columns are busy, log, checkpointed. Read without Dapper: Dapper.AOT does not read
+                    // tuples, and vanilla Dapper's tuple reader is emitted at run time (not under native AOT).
+                    // No token, as before: a started checkpoint round runs to its end.
+                    var counts = await UnboundSql.CountsAsync(connection, "PRAGMA wal_checkpoint(PASSIVE);", CancellationToken.None);
+                    var (log, copied) = (counts[1], counts[2]);
                     Interlocked.Increment(ref completed);
                     if (copied >= log)
                     {

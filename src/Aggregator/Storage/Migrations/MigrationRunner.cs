@@ -1,4 +1,3 @@
-using Dapper;
 using Microsoft.Data.Sqlite;
 
 namespace Aggregator.Storage.Migrations;
@@ -10,7 +9,7 @@ internal static class MigrationRunner
     public static async Task<int> ApplyAsync(SqliteConnection connection, string databasePath, IReadOnlyList<Migration> migrations, CancellationToken cancellationToken)
     {
         var latest = migrations.Count == 0 ? 0 : migrations[^1].Version;
-        var current = await ReadVersionAsync(connection, cancellationToken);
+        var current = await ReadVersionAsync(connection, null, cancellationToken);
         if (current > latest)
         {
             throw new StorageException(
@@ -23,13 +22,13 @@ internal static class MigrationRunner
         // BEGIN IMMEDIATE takes the write lock first, so two processes starting together cannot both
         // migrate; the version is re-read under the lock.
         await using var transaction = connection.BeginTransaction(deferred: false);
-        current = await ReadVersionAsync(connection, cancellationToken);
+        current = await ReadVersionAsync(connection, transaction, cancellationToken);
         var applied = 0;
         foreach (var migration in migrations.Where(m => m.Version > current))
         {
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+                await UnboundSql.ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
             }
             catch (SqliteException exception)
             {
@@ -37,7 +36,7 @@ internal static class MigrationRunner
             }
 
             // user_version lives in the database header, so it commits or rolls back with the schema.
-            await connection.ExecuteAsync(new CommandDefinition($"PRAGMA user_version = {migration.Version};", transaction: transaction, cancellationToken: cancellationToken));
+            await UnboundSql.ExecuteAsync(connection, transaction, $"PRAGMA user_version = {migration.Version};", cancellationToken);
             applied++;
         }
 
@@ -45,6 +44,8 @@ internal static class MigrationRunner
         return applied;
     }
 
-    private static Task<long> ReadVersionAsync(SqliteConnection connection, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<long>(new CommandDefinition("PRAGMA user_version;", cancellationToken: cancellationToken));
+    // The transaction is named, not implied: Dapper.AOT sets the command's transaction to exactly what
+    // it is given, where SqliteConnection.CreateCommand alone would have enlisted the pending one.
+    private static async Task<long> ReadVersionAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken) =>
+        await UnboundSql.ScalarAsync<long>(connection, transaction, "PRAGMA user_version;", cancellationToken);
 }

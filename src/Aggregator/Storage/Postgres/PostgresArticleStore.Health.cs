@@ -10,15 +10,15 @@ internal sealed partial class PostgresArticleStore
     public async Task<SourceHealth> GetHealthAsync(string sourceId, CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<HealthRow>(new CommandDefinition(
-            HealthQueries.Select + " WHERE s.id = @sourceId;", new { sourceId }, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<HealthRow>(
+            HealthQueries.Select + " WHERE s.id = @sourceId;", new { sourceId, cancellationToken });
         return row?.ToHealth() ?? SourceHealth.Unknown(sourceId);
     }
 
     public async Task<IReadOnlyList<SourceHealth>> GetAllHealthAsync(CancellationToken cancellationToken)
     {
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<HealthRow>(new CommandDefinition(HealthQueries.Select + " ORDER BY s.id;", cancellationToken: cancellationToken));
+        var rows = await HealthRowReader.ReadAllAsync(connection, HealthQueries.Select + " ORDER BY s.id;", cancellationToken);
         return [.. rows.Select(row => row.ToHealth())];
     }
 
@@ -26,8 +26,8 @@ internal sealed partial class PostgresArticleStore
         WriteAsync(async (transaction, writes) =>
         {
             writes.Add(await UpsertSourceAsync(transaction, source, cancellationToken));
-            var row = await transaction.Connection!.QuerySingleAsync<HealthRow>(new CommandDefinition(
-                HealthQueries.Select + " WHERE s.id = @Id;", new { source.Id }, transaction, cancellationToken: cancellationToken));
+            var row = await transaction.Connection!.QuerySingleAsync<HealthRow>(
+                HealthQueries.Select + " WHERE s.id = @Id;", new { source.Id, cancellationToken }, transaction);
             var next = HealthPolicy.Next(row.ToHealth(), outcome, parseError, at, options);
             writes.Add(await WriteHealthAsync(transaction, next, cancellationToken));
             return 0;
@@ -39,7 +39,7 @@ internal sealed partial class PostgresArticleStore
             const string sql = """
                 UPDATE sources SET paused = 0, consecutive_failures = 0, next_attempt_after = NULL WHERE id = @sourceId;
                 """;
-            var rows = await transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, new { sourceId }, transaction, cancellationToken: cancellationToken));
+            var rows = await transaction.Connection!.ExecuteAsync(sql, new { sourceId, cancellationToken }, transaction);
             writes.Add(rows);
             return rows;
         }, cancellationToken);
@@ -53,7 +53,7 @@ internal sealed partial class PostgresArticleStore
                 next_attempt_after = @NextAttemptAfter, paused = @Paused, permanent_redirect = @PermanentRedirect
             WHERE id = @SourceId;
             """;
-        return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql, new
+        return transaction.Connection!.ExecuteAsync(sql, new
         {
             health.SourceId,
             health.ETag,
@@ -66,6 +66,7 @@ internal sealed partial class PostgresArticleStore
             NextAttemptAfter = ArticleKeys.ToStored(health.NextAttemptAfter),
             Paused = health.Paused ? 1L : 0L,
             health.PermanentRedirect,
-        }, transaction, cancellationToken: cancellationToken));
+            cancellationToken,
+        }, transaction);
     }
 }

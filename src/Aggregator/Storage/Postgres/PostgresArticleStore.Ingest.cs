@@ -23,9 +23,9 @@ internal sealed partial class PostgresArticleStore
             return known;
 
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<(string Key, string Hash)>(new CommandDefinition(sql, new { sourceId, keys = entryKeys.ToArray() }, cancellationToken: cancellationToken));
-        foreach (var (key, hash) in rows)
-            known[key] = hash;
+        var rows = await connection.QueryAsync<KnownHashRow>(sql, new { sourceId, keys = entryKeys.ToArray(), cancellationToken });
+        foreach (var row in rows)
+            known[row.Key] = row.Hash;
         return known;
     }
 

@@ -21,8 +21,10 @@ internal sealed partial class PostgresArticleStore
         await using var connection = await OpenAsync(cancellationToken);
         // One snapshot for the three queries, even while other nodes commit.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
-            category is null ? everything : byCategory, new { category, limit = (long)limit, offset = (long)offset }, transaction, cancellationToken: cancellationToken))).AsList();
+        // One call per SQL text: Dapper.AOT generates code only for SQL it can read at build time.
+        var rows = (category is null
+            ? await connection.QueryAsync<ArticleRow>(everything, new { limit = (long)limit, offset = (long)offset, cancellationToken }, transaction)
+            : await connection.QueryAsync<ArticleRow>(byCategory, new { category, limit = (long)limit, offset = (long)offset, cancellationToken }, transaction)).AsList();
         var articles = await CompleteAsync(connection, transaction, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return articles;
@@ -46,9 +48,9 @@ internal sealed partial class PostgresArticleStore
             return [];
 
         var seqs = rows.Select(row => row.Seq).ToArray();
-        var categories = (await connection.QueryAsync<(long Seq, string Name)>(new CommandDefinition(categoriesOf, new { seqs }, transaction, cancellationToken: cancellationToken)))
+        var categories = (await connection.QueryAsync<CategoryRow>(categoriesOf, new { seqs, cancellationToken }, transaction))
             .ToLookup(row => row.Seq, row => row.Name);
-        var reports = (await connection.QueryAsync<(long Seq, string SourceId, string SourceTitle, string Link)>(new CommandDefinition(reportsOf, new { seqs }, transaction, cancellationToken: cancellationToken)))
+        var reports = (await connection.QueryAsync<ReportRow>(reportsOf, new { seqs, cancellationToken }, transaction))
             .ToLookup(row => row.Seq, row => new RelatedReport(row.SourceId, row.SourceTitle, row.Link));
 
         return [.. rows.Select(row => row.ToPublished([.. categories[row.Seq]], OtherSources(reports[row.Seq], row.SourceId)))];

@@ -37,8 +37,10 @@ internal sealed partial class PostgresArticleStore
         const string everything = $"SELECT {KeyColumns} {LatestQueries.EverythingWalk}";
 
         await using var connection = await OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<LatestKeyRow>(new CommandDefinition(
-            category is null ? everything : byCategory, new { category, limit = (long)limit, offset = (long)offset }, cancellationToken: cancellationToken));
+        // One call per SQL text: Dapper.AOT generates code only for SQL it can read at build time.
+        var rows = category is null
+            ? await connection.QueryAsync<LatestKeyRow>(everything, new { limit = (long)limit, offset = (long)offset, cancellationToken })
+            : await connection.QueryAsync<LatestKeyRow>(byCategory, new { category, limit = (long)limit, offset = (long)offset, cancellationToken });
         return [.. rows.Select(row => row.ToKey())];
     }
 
@@ -58,8 +60,7 @@ internal sealed partial class PostgresArticleStore
         await using var connection = await OpenAsync(cancellationToken);
         // One snapshot for the rows and their categories and reports, even while other nodes commit.
         await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.RepeatableRead, cancellationToken);
-        var rows = (await connection.QueryAsync<ArticleRow>(new CommandDefinition(
-            byIds, new { ids = keys.Select(key => key.ArticleId).Distinct(StringComparer.Ordinal).ToArray() }, transaction, cancellationToken: cancellationToken))).AsList();
+        var rows = (await connection.QueryAsync<ArticleRow>(byIds, new { ids = keys.Select(key => key.ArticleId).Distinct(StringComparer.Ordinal).ToArray(), cancellationToken }, transaction)).AsList();
         var articles = await CompleteAsync(connection, transaction, rows, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return articles;

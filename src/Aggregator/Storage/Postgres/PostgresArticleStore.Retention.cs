@@ -15,23 +15,22 @@ internal sealed partial class PostgresArticleStore
             var connection = transaction.Connection!;
             var now = time.GetUtcNow();
             var expired = new HashSet<long>();
-            async Task CollectAsync(string sql, object parameters) =>
-                expired.UnionWith(await connection.QueryAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken)));
-
+            // Each query is written out at its call: Dapper.AOT generates code only for calls whose SQL
+            // and parameter type it sees at the call site.
             if (policy.MaxAge is { } maxAge)
-                await CollectAsync("SELECT seq FROM articles WHERE published < @cutoff;", new { cutoff = ArticleKeys.ToStored(now - maxAge) });
+                expired.UnionWith(await connection.QueryAsync<long>("SELECT seq FROM articles WHERE published < @cutoff;", new { cutoff = ArticleKeys.ToStored(now - maxAge), cancellationToken }, transaction));
             if (policy.MaxCount is { } maxCount)
-                await CollectAsync("SELECT seq FROM articles ORDER BY published DESC, seq DESC OFFSET @maxCount;", new { maxCount = (long)maxCount });
+                expired.UnionWith(await connection.QueryAsync<long>("SELECT seq FROM articles ORDER BY published DESC, seq DESC OFFSET @maxCount;", new { maxCount = (long)maxCount, cancellationToken }, transaction));
             foreach (var (name, rule) in policy.Categories)
             {
                 if (rule.MaxAge is { } categoryAge)
-                    await CollectAsync("SELECT article_seq FROM article_categories WHERE name = @name AND published < @cutoff;", new { name, cutoff = ArticleKeys.ToStored(now - categoryAge) });
+                    expired.UnionWith(await connection.QueryAsync<long>("SELECT article_seq FROM article_categories WHERE name = @name AND published < @cutoff;", new { name, cutoff = ArticleKeys.ToStored(now - categoryAge), cancellationToken }, transaction));
                 if (rule.MaxCount is { } categoryCount)
                 {
-                    await CollectAsync("""
+                    expired.UnionWith(await connection.QueryAsync<long>("""
                         SELECT article_seq FROM article_categories WHERE name = @name
                         ORDER BY published DESC, article_seq DESC OFFSET @categoryCount;
-                        """, new { name, categoryCount = (long)categoryCount });
+                        """, new { name, categoryCount = (long)categoryCount, cancellationToken }, transaction));
                 }
             }
 
@@ -42,8 +41,7 @@ internal sealed partial class PostgresArticleStore
     {
         var result = await WriteAsync(async (transaction, writes) =>
         {
-            var seqs = (await transaction.Connection!.QueryAsync<long>(new CommandDefinition(
-                "SELECT seq FROM articles WHERE id = @articleId;", new { articleId }, transaction, cancellationToken: cancellationToken))).ToArray();
+            var seqs = (await transaction.Connection!.QueryAsync<long>("SELECT seq FROM articles WHERE id = @articleId;", new { articleId, cancellationToken }, transaction)).ToArray();
             return await DeleteAsync(transaction, writes, seqs, time.GetUtcNow(), cancellationToken);
         }, cancellationToken, articles: true);
         return result.ArticlesDeleted > 0;
@@ -66,8 +64,8 @@ internal sealed partial class PostgresArticleStore
         // Entries, links and categories go with their article (ON DELETE CASCADE).
         const string delete = "DELETE FROM articles WHERE seq = ANY(@seqs);";
         var connection = transaction.Connection!;
-        var added = await connection.ExecuteAsync(new CommandDefinition(tombstones, new { now = ArticleKeys.ToStored(now), seqs }, transaction, cancellationToken: cancellationToken));
-        var deleted = await connection.ExecuteAsync(new CommandDefinition(delete, new { seqs }, transaction, cancellationToken: cancellationToken));
+        var added = await connection.ExecuteAsync(tombstones, new { now = ArticleKeys.ToStored(now), seqs, cancellationToken }, transaction);
+        var deleted = await connection.ExecuteAsync(delete, new { seqs, cancellationToken }, transaction);
         writes.Add(added + deleted);
         writes.Notify = deleted > 0;
         return new RetentionResult(deleted, added);

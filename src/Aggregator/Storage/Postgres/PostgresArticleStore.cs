@@ -83,8 +83,8 @@ internal sealed partial class PostgresArticleStore : IArticleStore
                    pg_database_size(current_database()) AS Bytes;
             """;
         await using var connection = await OpenAsync(cancellationToken);
-        var counts = await connection.QuerySingleAsync<(long Articles, long Entries, long Tombstones, long Bytes)>(new CommandDefinition(sql, cancellationToken: cancellationToken));
-        return new StoreStatistics(counts.Articles, counts.Entries, counts.Tombstones, Interlocked.Read(ref rowsWritten), counts.Bytes);
+        var counts = await UnboundSql.CountsAsync(connection, sql, cancellationToken);
+        return new StoreStatistics(counts[0], counts[1], counts[2], Interlocked.Read(ref rowsWritten), counts[3]);
     }
 
     public async ValueTask DisposeAsync()
@@ -104,8 +104,7 @@ internal sealed partial class PostgresArticleStore : IArticleStore
             WHERE sources.title IS DISTINCT FROM excluded.title OR sources.url IS DISTINCT FROM excluded.url
                OR sources.priority IS DISTINCT FROM excluded.priority;
             """;
-        return transaction.Connection!.ExecuteAsync(new CommandDefinition(sql,
-            new { source.Id, source.Title, Url = source.Url.ToString(), Priority = (long)source.Priority }, transaction, cancellationToken: cancellationToken));
+        return transaction.Connection!.ExecuteAsync(sql, new { source.Id, source.Title, Url = source.Url.ToString(), Priority = (long)source.Priority, cancellationToken }, transaction);
     }
 
     /// <summary>
@@ -123,10 +122,10 @@ internal sealed partial class PostgresArticleStore : IArticleStore
             try
             {
                 if (articles)
-                    await connection.ExecuteAsync(new CommandDefinition("LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE;", transaction: transaction, cancellationToken: cancellationToken));
+                    await UnboundSql.ExecuteAsync(connection, transaction, "LOCK TABLE articles IN SHARE ROW EXCLUSIVE MODE;", cancellationToken);
                 var result = await work(transaction, writes);
                 if (writes.Notify)
-                    await connection.ExecuteAsync(new CommandDefinition("SELECT pg_notify(@channel, '');", new { channel = ChangeChannel }, transaction, cancellationToken: cancellationToken));
+                    await connection.ExecuteAsync("SELECT pg_notify(@channel, '');", new { channel = ChangeChannel, cancellationToken }, transaction);
                 await transaction.CommitAsync(cancellationToken);
                 Interlocked.Add(ref rowsWritten, writes.Rows);
                 return result;

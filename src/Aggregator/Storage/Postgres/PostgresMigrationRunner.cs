@@ -19,16 +19,15 @@ internal static class PostgresMigrationRunner
     {
         var latest = migrations.Count == 0 ? 0 : migrations[^1].Version;
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@key);", new { key = MigrationLockKey }, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition("""
+        await connection.ExecuteAsync("SELECT pg_advisory_xact_lock(@key);", new { key = MigrationLockKey, cancellationToken }, transaction);
+        await UnboundSql.ExecuteAsync(connection, transaction, """
             CREATE TABLE IF NOT EXISTS aggregator_schema (
                 version integer PRIMARY KEY,
                 name text NOT NULL,
                 applied_at timestamptz NOT NULL DEFAULT now()
             );
-            """, transaction: transaction, cancellationToken: cancellationToken));
-        var current = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            "SELECT coalesce(max(version), 0) FROM aggregator_schema;", transaction: transaction, cancellationToken: cancellationToken));
+            """, cancellationToken);
+        var current = await UnboundSql.ScalarAsync<int>(connection, transaction, "SELECT coalesce(max(version), 0) FROM aggregator_schema;", cancellationToken);
         if (current > latest)
         {
             throw new StorageException(
@@ -40,15 +39,15 @@ internal static class PostgresMigrationRunner
         {
             try
             {
-                await connection.ExecuteAsync(new CommandDefinition(migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+                await UnboundSql.ExecuteAsync(connection, transaction, migration.Sql, cancellationToken);
             }
             catch (PostgresException exception)
             {
                 throw new StorageException($"storage: migration {migration.Version} ({migration.Name}) failed on PostgreSQL database {database}: {exception.MessageText}", exception);
             }
 
-            await connection.ExecuteAsync(new CommandDefinition(
-                "INSERT INTO aggregator_schema (version, name) VALUES (@Version, @Name);", migration, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(
+                "INSERT INTO aggregator_schema (version, name) VALUES (@Version, @Name);", new { migration.Version, migration.Name, cancellationToken }, transaction);
             applied++;
         }
 
@@ -56,8 +55,8 @@ internal static class PostgresMigrationRunner
         return applied;
     }
 
-    public static Task<int> ReadVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
-        connection.ExecuteScalarAsync<int>(new CommandDefinition(
+    public static async Task<int> ReadVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        await UnboundSql.ScalarAsync<int>(connection, null,
             "SELECT CASE WHEN to_regclass('aggregator_schema') IS NULL THEN 0 ELSE (SELECT coalesce(max(version), 0) FROM aggregator_schema) END;",
-            cancellationToken: cancellationToken));
+            cancellationToken);
 }
