@@ -27,7 +27,9 @@ internal static class NativeBuild
 
     private static async Task<string> PublishAsync()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "aggregator-tests-native");
+        // One folder per clone, so two clones' test runs never publish over each other's executable.
+        var clone = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(RepositoryPaths.Root)))[..12];
+        var folder = Path.Combine(Path.GetTempPath(), "aggregator-tests-native", clone);
         var project = Path.Combine(RepositoryPaths.Root, "src", "Aggregator", "Aggregator.csproj");
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "publish", project, "-c", "Release", "-r", "linux-x64", "-o", folder, "-nologo", "-v", "minimal" })
