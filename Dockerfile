@@ -5,7 +5,7 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 RUN apt-get update && apt-get install -y --no-install-recommends clang zlib1g-dev \
     && rm -rf /var/lib/apt/lists/*
 # x86-64-v3 (AVX2; Intel 2013+, AMD 2015+) by default; `--build-arg ISA=x86-64-v2` for older CPUs,
-# on which the default build stops at start with the runtime's message about the instruction sets.
+# on which the default build stops at start: "The required instruction sets are not supported by the current CPU."
 ARG ISA=x86-64-v3
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props .editorconfig Aggregator.sln ./
