@@ -172,15 +172,14 @@ internal static class CorpusBenchmark
         await using var connection = await RawTable.OpenAsync(path);
         using var insert = RawTable.PrepareInsert(connection);
 
-        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out _, out _, 1);
+        WalPageCount.Reset(connection);
         var cost = ProcessCost.Start();
         var clock = Stopwatch.StartNew();
         foreach (var (_, articles) in batches)
             RawTable.Insert(connection, insert, articles);
         clock.Stop();
         var spent = cost.Stop(entries);
-        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pages, out _, 1);
-        spent += string.Create(CultureInfo.InvariantCulture, $", {pages / (double)entries:F2} WAL pages/row");
+        spent += WalPageCount.PerRow(connection, entries);
 
         await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         var rows = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM raw;");

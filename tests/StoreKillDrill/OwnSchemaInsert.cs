@@ -55,7 +55,7 @@ internal static class OwnSchemaInsert
         using var entry = Prepare(connection, InsertEntry, "$source_id", "$entry_key", "$seq", "$guid", "$link", "$content_hash");
         using var category = Prepare(connection, InsertCategory, "$seq", "$position", "$name", "$published");
 
-        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out _, out _, 1);
+        WalPageCount.Reset(connection);
         var cost = ProcessCost.Start();
         var clock = Stopwatch.StartNew();
         foreach (var (source, articles) in batches)
@@ -78,8 +78,7 @@ internal static class OwnSchemaInsert
 
         clock.Stop();
         var spent = cost.Stop(entries);
-        SQLitePCL.raw.sqlite3_db_status(connection.Handle, SQLitePCL.raw.SQLITE_DBSTATUS_CACHE_WRITE, out var pages, out _, 1);
-        spent += string.Create(CultureInfo.InvariantCulture, $", {pages / (double)entries:F2} WAL pages/row");
+        spent += WalPageCount.PerRow(connection, entries);
         await connection.ExecuteAsync("PRAGMA wal_checkpoint(TRUNCATE);");
         var stored = await connection.ExecuteScalarAsync<long>("SELECT count(*) FROM articles;");
         return (entries / clock.Elapsed.TotalSeconds, new FileInfo(path).Length / (double)stored, stored, spent);
