@@ -7,6 +7,7 @@
 #   bash bench/ingest.sh                      # 1,000,000 preloaded articles, 3 runs
 #   PRELOAD=200000 RUNS=3 bash bench/ingest.sh
 #   PAGE_SIZE=4096 PRELOAD=200000 bash bench/ingest.sh   # both sides' files at another page size
+#   COALESCE_WAL=0 bash bench/ingest.sh       # the store without its WAL write buffer (CoalescingWalVfs), for an A/B
 #   KEEP_WAL=/tmp/kept PRELOAD=200000 RUNS=1 bash bench/ingest.sh && python3 bench/wal_by_btree.py /tmp/kept 20000
 #                                             # WAL frames per entry of each B-tree (the store never checkpoints)
 # The preload is written once per side into BENCH_DIR/templates-<preload>-schema<N>-page<size> and copied for each

@@ -132,7 +132,10 @@ internal static class CorpusBenchmark
         // KEEP_WAL=folder: no checkpoint at all, and the database and its WAL are copied there after the
         // ingest, for bench/wal_by_btree.py to count the WAL frames of each B-tree.
         var keepWal = Environment.GetEnvironmentVariable("KEEP_WAL");
-        var options = string.IsNullOrEmpty(keepWal) ? null : new StorageOptions { BackgroundCheckpoint = false, WalAutoCheckpointPages = 0 };
+        var options = string.IsNullOrEmpty(keepWal) ? new StorageOptions() : new StorageOptions { BackgroundCheckpoint = false, WalAutoCheckpointPages = 0 };
+        // COALESCE_WAL=0: the store on SQLite's own file layer, without its WAL write buffer (an A/B of CoalescingWalVfs).
+        if (Environment.GetEnvironmentVariable("COALESCE_WAL") == "0")
+            options = options with { CoalesceWalWrites = false };
         await using var store = await SqliteArticleStore.OpenAsync(directory, TimeProvider.System, options, CancellationToken.None);
         await store.SyncSourcesAsync([.. batches.Select(b => b.Source)], CancellationToken.None);
 

@@ -63,9 +63,11 @@ internal sealed partial class SqliteArticleStore : IArticleStore
         options ??= new StorageOptions();
         Directory.CreateDirectory(dataDirectory);
         var path = Path.GetFullPath(Path.Combine(dataDirectory, FileName));
+        if (options.CoalesceWalWrites)
+            CoalescingWalVfs.EnsureRegistered();
         var connectionString = new SqliteConnectionStringBuilder
         {
-            DataSource = path,
+            DataSource = options.CoalesceWalWrites ? CoalescingWalVfs.DataSource(path) : path,
             Mode = SqliteOpenMode.ReadWriteCreate,
             Pooling = true,
             DefaultTimeout = (int)Math.Ceiling(options.BusyTimeout.TotalSeconds),
