@@ -162,6 +162,22 @@
 # far more than the store, so the issue's row now compares the store with raw at raw's best page size,
 # SQLite's default 4,096 (RAW_PAGE_SIZE=n; its template is built once beside the others); the same-page
 # comparison is printed as a second, labelled row. The ratio never rises by slowing the peer down.
+# Sixth session of 2026-11-28 (issue 4, system calls): the pages are the gap, but each page also cost two
+# system calls. SQLite writes a WAL frame as two pwrite calls (its 24-byte header, then the page): strace
+# of one run at PRELOAD=200000 counted 1.7 million pwrite64 calls over the four sides (~2 us each outside
+# strace: perf put __x64_sys_pwrite64 at 5.5% of the whole process, ~2.1 s), ~13 per store entry (two per WAL page). The
+# store now opens its files through CoalescingWalVfs (src/Aggregator/Storage), which writes a
+# transaction's frames in one call (in 124 KiB pieces: the platform VFS masks a write's length to 17
+# bits) when its commit frame is complete; a store-only run (PRELOAD=1000000, strace) then made 42,593 pwrite64 calls for the
+# 20,000 entries, most of them the background checkpointer's, and 95,426 pread64 (~2.6 per entry the
+# writer's cache misses, the rest the checkpointer reading frames). A/B (COALESCE_WAL=0 / 1 alternately,
+# RUNS=3, PRELOAD=1000000, 2 rounds a side, 15:07-15:12, load 1.2-1.6): store 13,021 / 12,819 -> 15,770
+# / 15,364 rows/s (medians), warm-run CPU 81-87 -> 67-73 us per entry; same WAL pages (6.48), bytes and
+# articles. The first run of each invocation is the JIT's (100-120 us per entry either way). Ratio to raw
+# at 4 KB in those runs: 0.41 / 0.38 -> 0.49 / 0.64 (raw moved 24,039-34,658 rows/s). Where the writer's
+# time goes now (perf over the timed section, both threads): SQLite 36% (VdbeExec, page cache, index
+# seeks, WAL checksums), the kernel 21% (page copies into the page cache, the checkpointer's I/O), the
+# managed code 19% (no single hot spot), libc 15% (SQLite's malloc, memmove, memset, mutexes).
 # Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR for the templates, as much again per run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
