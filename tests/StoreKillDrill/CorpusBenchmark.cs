@@ -35,9 +35,9 @@ internal static class CorpusBenchmark
         var rawTemplate = Path.Combine(templates, "raw.db");
         await SyntheticPreload.EnsureTemplatesAsync(storeTemplate, rawTemplate, preload, firstPublished, pageSize);
         Console.WriteLine($"page size {pageSize} on both sides");
-        // The store's page size is the store's choice, but a smaller page slows raw's 2-4 KB rows more than
-        // the store (they spill to overflow pages): raw is also measured at its own best, SQLite's default
-        // 4,096 bytes, and that is the row, so the ratio never rises by slowing the peer down.
+        // The store's page size is the store's choice, not the peer's: raw is also measured at SQLite's
+        // default 4,096 bytes, and the row takes the faster raw of each run, so the ratio never
+        // rises by slowing the peer down.
         var rawBestPageSize = int.TryParse(Environment.GetEnvironmentVariable("RAW_PAGE_SIZE"), CultureInfo.InvariantCulture, out var rawSize) ? rawSize : 4096;
         var rawBestTemplate = rawBestPageSize == pageSize ? rawTemplate : Path.Combine(workDirectory, string.Create(CultureInfo.InvariantCulture,
             $"templates-{preload}-raw-page{rawBestPageSize}"), "raw.db");
@@ -65,9 +65,14 @@ internal static class CorpusBenchmark
         }
 
         var ratios = store.Zip(raw, (s, r) => s.Rate / r.Rate).ToList();
-        var drainedRatios = store.Zip(rawBest, (s, r) => s.DrainedRate / r.Rate).ToList();
+        // The peer is raw at whichever page size was faster in that run: with the template copies on
+        // disk before the clock (TemplateCopy), 2 KB and 4 KB trade places from run to run.
+        var fastest = raw.Zip(rawBest, (a, b) => a.Rate >= b.Rate ? a : b).ToList();
+        var fastestRatios = store.Zip(fastest, (s, r) => s.Rate / r.Rate).ToList();
+        var drainedRatios = store.Zip(fastest, (s, r) => s.DrainedRate / r.Rate).ToList();
         var storeRate = Median(store.Select(m => m.Rate));
         var rawRate = Median(raw.Select(m => m.Rate));
+        var fastestRate = Median(fastest.Select(m => m.Rate));
         var storeBytes = Median(store.Select(m => m.BytesPerRow));
         var rawBytes = Median(raw.Select(m => m.BytesPerRow));
         Console.WriteLine();
@@ -82,13 +87,16 @@ internal static class CorpusBenchmark
         // Bytes are "less is better", so that row's ratio is raw / store.
         var bestRatios = store.Zip(rawBest, (s, r) => s.Rate / r.Rate).ToList();
         Console.WriteLine($"raw at {rawBestPageSize}-byte pages {Median(rawBest.Select(m => m.Rate)):F0} rows/s, ratio {Median(bestRatios):F2}");
+        Console.WriteLine($"raw at the faster page size of each run {fastestRate:F0} rows/s, ratio {Median(fastestRatios):F2}");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE\t{storeRate:N0}\t{Median(rawBest.Select(m => m.Rate)):N0}\t{Median(bestRatios):F2}x\trows/s, 3 dedupe levels vs none, medians of {runs}; ratio = median of the same-run ratios; store {pageSize:N0}-byte pages, raw {rawBestPageSize:N0} (its best)"));
+            $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE\t{storeRate:N0}\t{fastestRate:N0}\t{Median(fastestRatios):F2}x\trows/s, 3 dedupe levels vs none, medians of {runs}; ratio = median of the same-run ratios; store {pageSize:N0}-byte pages, raw at the faster of {pageSize:N0} and {rawBestPageSize:N0} in each run"));
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE, both {pageSize:N0}-byte pages\t{storeRate:N0}\t{rawRate:N0}\t{Median(ratios):F2}x\trows/s, raw with the store's pragmas; medians of {runs}"));
         if (rawBestTemplate != rawTemplate)
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE, both {pageSize:N0}-byte pages\t{storeRate:N0}\t{rawRate:N0}\t{Median(ratios):F2}x\trows/s, raw slowed by the store's smaller pages (its rows spill to overflow pages): not the headline; medians of {runs}"));
+                $"BENCH\tingest into {Thousands(preload)} store vs raw INSERT OR IGNORE at {rawBestPageSize:N0}-byte pages\t{storeRate:N0}\t{Median(rawBest.Select(m => m.Rate)):N0}\t{Median(bestRatios):F2}x\trows/s, raw at SQLite's default page size; medians of {runs}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"BENCH\tingest into {Thousands(preload)} store, background checkpoint drained\t{Median(store.Select(m => m.DrainedRate)):N0}\t{Median(rawBest.Select(m => m.Rate)):N0}\t{Median(drainedRatios):F2}x\trows/s, the clock stops when the store's checkpoint is idle; medians of {runs}"));
+            $"BENCH\tingest into {Thousands(preload)} store, background checkpoint drained\t{Median(store.Select(m => m.DrainedRate)):N0}\t{fastestRate:N0}\t{Median(drainedRatios):F2}x\trows/s, the clock stops when the store's checkpoint is idle; medians of {runs}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"BENCH\textra: raw INSERT into the store's own schema (same indexes, no dedupe lookups) vs raw INSERT OR IGNORE\t{Median(own.Select(m => m.Rate)):N0}\t{rawRate:N0}\t{Median(ownRatios):F2}x\trows/s, not the issue's peer: every entry a new article; store/own {Median(dedupeRatios):F2}x (what dedupe costs); medians of {runs}"));
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -128,7 +136,7 @@ internal static class CorpusBenchmark
     private static async Task<Measure> MeasureStoreAsync(string directory, string template, List<(SourceDefinition Source, IReadOnlyList<Article> Articles)> batches, int entries)
     {
         Directory.CreateDirectory(directory);
-        File.Copy(Path.Combine(template, SqliteArticleStore.FileName), Path.Combine(directory, SqliteArticleStore.FileName));
+        TemplateCopy.ToDisk(Path.Combine(template, SqliteArticleStore.FileName), Path.Combine(directory, SqliteArticleStore.FileName));
         // KEEP_WAL=folder: no checkpoint at all, and the database and its WAL are copied there after the
         // ingest, for bench/wal_by_btree.py to count the WAL frames of each B-tree.
         var keepWal = Environment.GetEnvironmentVariable("KEEP_WAL");
@@ -171,7 +179,7 @@ internal static class CorpusBenchmark
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, "raw.db");
-        File.Copy(template, path);
+        TemplateCopy.ToDisk(template, path);
         await using var connection = await RawTable.OpenAsync(path);
         using var insert = RawTable.PrepareInsert(connection);
 

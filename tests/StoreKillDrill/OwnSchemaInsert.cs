@@ -32,7 +32,7 @@ internal static class OwnSchemaInsert
     {
         Directory.CreateDirectory(directory);
         var path = Path.Combine(directory, SqliteArticleStore.FileName);
-        File.Copy(Path.Combine(storeTemplate, SqliteArticleStore.FileName), path);
+        TemplateCopy.ToDisk(Path.Combine(storeTemplate, SqliteArticleStore.FileName), path);
         await using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         await connection.OpenAsync();
         await connection.ExecuteAsync(RawTable.Pragmas(new StorageOptions()));
