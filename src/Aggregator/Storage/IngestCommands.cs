@@ -2,7 +2,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Aggregator.Storage;
 
-/// <summary>The statements of the ingest path, prepared once on the write connection and reused.</summary>
+/// <summary>The statements of the ingest path, prepared once on the write connection and reused (<see cref="NativeStatement"/>).</summary>
 internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
 {
     /// <summary>A new article row; the ingest benchmark's own-schema row runs the same text.</summary>
@@ -31,7 +31,7 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
     /// any report's or a canonical link). Three statements before; each execution costs more in
     /// .NET and the binding than in SQLite.
     /// </summary>
-    public PreparedCommand Lookup { get; } = new(connection, """
+    public NativeStatement Lookup { get; } = new(connection, """
         SELECT e.article_seq, e.content_hash, a.source_id = $source_id AND a.entry_key = $entry_key,
             CASE WHEN e.article_seq IS NULL THEN EXISTS (SELECT 1 FROM tombstones WHERE key IN ($entry_tombstone, $link_tombstone)) END,
             CASE WHEN e.article_seq IS NULL THEN (SELECT article_seq FROM links WHERE link = $link) END
@@ -41,7 +41,7 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         """, "$source_id", "$entry_key", "$entry_tombstone", "$link_tombstone", "$link");
 
     /// <summary>Records a report's link for its article; a link another article owns stays that article's.</summary>
-    public PreparedCommand AddLink { get; } = new(connection, """
+    public NativeStatement AddLink { get; } = new(connection, """
         INSERT INTO links (link, article_seq) VALUES ($link, $seq) ON CONFLICT (link) DO NOTHING;
         """, "$link", "$seq");
 
@@ -54,39 +54,39 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
     /// found in the middle of another, and keys under four characters only meet equal keys. The range
     /// is the week's; the division keeps exactly the week as SQLite rounds it.
     /// </summary>
-    public PreparedCommand StoryWeek { get; } = new(connection, """
+    public NativeStatement StoryWeek { get; } = new(connection, """
         SELECT seq, published, title_start, title_end, fingerprint FROM articles INDEXED BY articles_published
         WHERE published BETWEEN $from AND $to AND published / 604800000 = $bucket ORDER BY published, seq;
         """, "$from", "$to", "$bucket");
 
     /// <summary>The title key of a candidate that passed the prefilter (few do).</summary>
-    public PreparedCommand TitleKey { get; } = new(connection, """
+    public NativeStatement TitleKey { get; } = new(connection, """
         SELECT title_key FROM articles WHERE seq = $seq;
         """, "$seq");
 
     /// <summary>The story index columns an article is stored under, before its content is replaced.</summary>
-    public PreparedCommand StoryColumns { get; } = new(connection, """
+    public NativeStatement StoryColumns { get; } = new(connection, """
         SELECT published, title_start, title_end FROM articles WHERE seq = $seq;
         """, "$seq");
 
     /// <summary>Changes when any other connection commits to the database (the cache's guard).</summary>
-    public PreparedCommand DataVersion { get; } = new(connection, "PRAGMA data_version;");
+    public NativeStatement DataVersion { get; } = new(connection, "PRAGMA data_version;");
 
-    public PreparedCommand SourceReported { get; } = new(connection, """
+    public NativeStatement SourceReported { get; } = new(connection, """
         SELECT EXISTS (SELECT 1 FROM article_entries WHERE article_seq = $seq AND source_id = $source_id);
         """, "$seq", "$source_id");
 
-    public PreparedCommand CanonicalPriority { get; } = new(connection, """
+    public NativeStatement CanonicalPriority { get; } = new(connection, """
         SELECT s.priority FROM articles a JOIN sources s ON s.id = a.source_id WHERE a.seq = $seq;
         """, "$seq");
 
-    public PreparedCommand InsertArticle { get; } = new(connection, InsertArticleSql, InsertArticleParameters);
+    public NativeStatement InsertArticle { get; } = new(connection, InsertArticleSql, InsertArticleParameters);
 
     /// <summary>
     /// Replaces the canonical copy's content. The link moves only to a link this article owns (it
     /// always does after <see cref="AddLink"/>, unless another article claimed the link first).
     /// </summary>
-    public PreparedCommand UpdateArticle { get; } = new(connection, """
+    public NativeStatement UpdateArticle { get; } = new(connection, """
         UPDATE articles SET
             canonical_link = CASE WHEN EXISTS (SELECT 1 FROM links WHERE link = $link AND article_seq = $seq)
                              THEN $link ELSE canonical_link END,
@@ -99,25 +99,25 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         "$published", "$updated", "$seen", "$thumbnail", "$body", "$summary", "$content_hash",
         "$title_start", "$title_end", "$fingerprint", "$comments");
 
-    public PreparedCommand UpsertEntry { get; } = new(connection, """
+    public NativeStatement UpsertEntry { get; } = new(connection, """
         INSERT INTO article_entries (source_id, entry_key, article_seq, guid, link, content_hash)
         VALUES ($source_id, $entry_key, $seq, $guid, $link, $content_hash)
         ON CONFLICT (source_id, entry_key) DO UPDATE SET guid = excluded.guid, link = excluded.link, content_hash = excluded.content_hash;
         """, "$source_id", "$entry_key", "$seq", "$guid", "$link", "$content_hash");
 
-    public PreparedCommand ListCategories { get; } = new(connection, """
+    public NativeStatement ListCategories { get; } = new(connection, """
         SELECT name FROM article_categories WHERE article_seq = $seq ORDER BY position;
         """, "$seq");
 
-    public PreparedCommand ArticlePublished { get; } = new(connection, """
+    public NativeStatement ArticlePublished { get; } = new(connection, """
         SELECT published FROM articles WHERE seq = $seq;
         """, "$seq");
 
-    public PreparedCommand InsertCategory { get; } = new(connection, """
+    public NativeStatement InsertCategory { get; } = new(connection, """
         INSERT INTO article_categories (article_seq, position, name, published) VALUES ($seq, $position, $name, $published);
         """, "$seq", "$position", "$name", "$published");
 
-    public PreparedCommand RedateCategories { get; } = new(connection, """
+    public NativeStatement RedateCategories { get; } = new(connection, """
         UPDATE article_categories SET published = $published WHERE article_seq = $seq AND published <> $published;
         """, "$seq", "$published");
 
