@@ -178,6 +178,21 @@
 # time goes now (perf over the timed section, both threads): SQLite 36% (VdbeExec, page cache, index
 # seeks, WAL checksums), the kernel 21% (page copies into the page cache, the checkpointer's I/O), the
 # managed code 19% (no single hot spot), libc 15% (SQLite's malloc, memmove, memset, mutexes).
+# The same session, the bench itself: each run copied its templates (3-4 GB each) with a plain File.Copy,
+# and /proc/meminfo showed up to 2.2 GB dirty during the timed sections: the kernel wrote the copies back
+# while the next side was measured. Raw at 4 KB ranged 25,000-55,000 rows/s between invocations and raw at
+# 2 KB (measured right after the store's copy) 10,000-19,000. TemplateCopy now fsyncs each copy before
+# its clock starts. Since then raw at 2 KB runs 34,000-39,000 rows/s and raw at 4 KB 22,000-34,000: 2 KB
+# is raw's faster page size in every run, and the "2 KB pages slow raw threefold (overflow pages)" above
+# was that writeback, not the page size. The issue's row now compares with the faster raw of each run
+# (so the same-pragma row is usually the headline) and keeps a labelled row per page size; the store's
+# 0.97x / 1.25x "with the store's pragmas" of the earlier tables were not real. Then NativeStatement
+# (src/Aggregator/Storage): the ingest's ~7 statements per entry on SQLite's own API instead of ADO.NET
+# commands (parameters by position, strings bound as UTF-16, no reader object). A/B with the fsynced
+# copies (PreparedCommand / NativeStatement alternately, RUNS=3, PRELOAD=1000000, 2 rounds a side, 15:54-
+# 16:00, load 1.2-1.5): store 16,632 / 14,679 -> 17,995 / 17,989 rows/s, warm CPU 66-75 -> 59-65 us per
+# entry; ratio to the faster raw 0.42 / 0.39 -> 0.50 / 0.46. Still short of 0.8x: 6.48 WAL pages per
+# entry against raw's 2.49 at the same page size, and ~60 us of CPU against raw's ~25.
 # Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR for the templates, as much again per run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
