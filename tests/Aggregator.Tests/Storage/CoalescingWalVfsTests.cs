@@ -20,12 +20,7 @@ public sealed class CoalescingWalVfsTests
         await ExecuteAsync(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
         await InsertAsync(writer, from: 0, count: 40, bodyLength: 3000);
 
-        var copy = CrashCopy(temp.Path, "store.db");
-
-        await using var recovered = await OpenPlainAsync(copy);
-        Assert.Equal(40L, await ScalarAsync(recovered, "SELECT count(*) FROM t;"));
-        Assert.Equal(40L * 3000, await ScalarAsync(recovered, "SELECT sum(length(body)) FROM t;"));
-        Assert.Equal("ok", await IntegrityAsync(recovered));
+        await AssertCrashCopyHoldsAsync(temp.Path, rows: 40, bodyCharacters: 40L * 3000);
     }
 
     [Fact]
@@ -44,12 +39,7 @@ public sealed class CoalescingWalVfsTests
             await transaction.CommitAsync();
         }
 
-        var copy = CrashCopy(temp.Path, "store.db");
-
-        await using var recovered = await OpenPlainAsync(copy);
-        Assert.Equal(1500L, await ScalarAsync(recovered, "SELECT count(*) FROM t;"));
-        Assert.Equal(1500L * 2502, await ScalarAsync(recovered, "SELECT sum(length(body)) FROM t;"));
-        Assert.Equal("ok", await IntegrityAsync(recovered));
+        await AssertCrashCopyHoldsAsync(temp.Path, rows: 1500, bodyCharacters: 1500L * 2502);
     }
 
     [Fact]
@@ -67,12 +57,7 @@ public sealed class CoalescingWalVfsTests
 
         await InsertAsync(writer, from: 10, count: 5, bodyLength: 100);
 
-        var copy = CrashCopy(temp.Path, "store.db");
-
-        await using var recovered = await OpenPlainAsync(copy);
-        Assert.Equal(15L, await ScalarAsync(recovered, "SELECT count(*) FROM t;"));
-        Assert.Equal(1500L, await ScalarAsync(recovered, "SELECT sum(length(body)) FROM t;"));
-        Assert.Equal("ok", await IntegrityAsync(recovered));
+        await AssertCrashCopyHoldsAsync(temp.Path, rows: 15, bodyCharacters: 1500);
     }
 
     [Fact]
@@ -123,14 +108,22 @@ public sealed class CoalescingWalVfsTests
         return connection;
     }
 
-    /// <summary>The database and its WAL as a crash would leave them: no checkpoint, no shared index.</summary>
-    private static string CrashCopy(string directory, string name)
+    /// <summary>
+    /// Copies store.db and its WAL as a crash would leave them (no checkpoint, no shared index), opens the
+    /// copy (SQLite recovers from the WAL's frames) and checks what the committed transactions wrote.
+    /// </summary>
+    private static async Task AssertCrashCopyHoldsAsync(string directory, long rows, long bodyCharacters)
     {
+        const string name = "store.db";
         var copy = Path.Combine(directory, "copy");
         Directory.CreateDirectory(copy);
         File.Copy(Path.Combine(directory, name), Path.Combine(copy, name));
         File.Copy(Path.Combine(directory, name + "-wal"), Path.Combine(copy, name + "-wal"));
-        return Path.Combine(copy, name);
+
+        await using var recovered = await OpenPlainAsync(Path.Combine(copy, name));
+        Assert.Equal(rows, await ScalarAsync(recovered, "SELECT count(*) FROM t;"));
+        Assert.Equal(bodyCharacters, await ScalarAsync(recovered, "SELECT sum(length(body)) FROM t;"));
+        Assert.Equal("ok", await IntegrityAsync(recovered));
     }
 
     private static async Task InsertAsync(SqliteConnection connection, int from, int count, int bodyLength, SqliteTransaction? transaction = null)
