@@ -145,12 +145,8 @@ internal static unsafe partial class CoalescingWalVfs
 
         if (amount > BufferCapacity)
             return wal->Inner->Methods->Write(wal->Inner, data, amount, offset);
-        if (wal->Buffer is null)
-        {
-            wal->Buffer = (byte*)NativeMemory.Alloc(BufferCapacity);
-            if (wal->Buffer is null)
-                return SqliteNoMem;
-        }
+        if (wal->Buffer is null && !TryAllocateBuffer(wal))
+            return SqliteNoMem;
 
         if (wal->Length == 0)
             wal->Start = offset;
@@ -174,6 +170,20 @@ internal static unsafe partial class CoalescingWalVfs
         // The commit frame's page: the commit is complete.
         wal->CommitFrameStarted = 0;
         return Flush(wal);
+    }
+
+    /// <summary>No exception may leave a method SQLite calls (it would end the process): out of memory is SQLite's NOMEM.</summary>
+    private static bool TryAllocateBuffer(WalFile* wal)
+    {
+        try
+        {
+            wal->Buffer = (byte*)NativeMemory.Alloc(BufferCapacity);
+            return true;
+        }
+        catch (OutOfMemoryException)
+        {
+            return false;
+        }
     }
 
     private static int Flush(WalFile* wal)
