@@ -17,7 +17,6 @@ public sealed class CoalescingWalVfsTests
     {
         using var temp = new TempDirectory();
         await using var writer = await OpenBufferedAsync(Path.Combine(temp.Path, "store.db"), cachePages: 2000);
-        await ExecuteAsync(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
         await InsertAsync(writer, from: 0, count: 40, bodyLength: 3000);
 
         await AssertCrashCopyHoldsAsync(temp.Path, rows: 40, bodyCharacters: 40L * 3000);
@@ -31,7 +30,6 @@ public sealed class CoalescingWalVfsTests
         // rewrites some of them in place, which makes it re-checksum and rewrite their headers after the
         // commit frame (the case where the commit frame's header is the last write).
         await using var writer = await OpenBufferedAsync(Path.Combine(temp.Path, "store.db"), cachePages: 20);
-        await ExecuteAsync(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
         await using (var transaction = await writer.BeginTransactionAsync())
         {
             for (var round = 0; round < 3; round++)
@@ -47,7 +45,6 @@ public sealed class CoalescingWalVfsTests
     {
         using var temp = new TempDirectory();
         await using var writer = await OpenBufferedAsync(Path.Combine(temp.Path, "store.db"), cachePages: 20);
-        await ExecuteAsync(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
         await InsertAsync(writer, from: 0, count: 10, bodyLength: 100);
         await using (var transaction = await writer.BeginTransactionAsync())
         {
@@ -66,7 +63,6 @@ public sealed class CoalescingWalVfsTests
         using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "store.db");
         await using var writer = await OpenBufferedAsync(path, cachePages: 2000);
-        await ExecuteAsync(writer, "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
         await using var reader = await OpenPlainAsync(path);
 
         for (var poll = 0; poll < 20; poll++)
@@ -92,12 +88,14 @@ public sealed class CoalescingWalVfsTests
         Assert.Single(Directory.GetFiles(temp.Path, "*", SearchOption.AllDirectories), f => f.EndsWith(SqliteArticleStore.FileName, StringComparison.Ordinal));
     }
 
+    /// <summary>A new database through the VFS, in WAL mode without checkpoints, with the tests' table t.</summary>
     private static async Task<SqliteConnection> OpenBufferedAsync(string path, int cachePages)
     {
         CoalescingWalVfs.EnsureRegistered();
         var connection = new SqliteConnection($"Data Source={CoalescingWalVfs.DataSource(path)};Pooling=False");
         await connection.OpenAsync();
         await ExecuteAsync(connection, $"PRAGMA page_size = 2048; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = 0; PRAGMA cache_size = {cachePages};");
+        await ExecuteAsync(connection, "CREATE TABLE t (id INTEGER PRIMARY KEY, body TEXT NOT NULL);");
         return connection;
     }
 
