@@ -32,7 +32,7 @@ internal static class LatestBenchmark
                     FROM n;
                     INSERT INTO article_entries (source_id, entry_key, article_seq, link, content_hash)
                     SELECT source_id, entry_key, seq, canonical_link, content_hash FROM articles;
-                    INSERT INTO article_categories (article_seq, position, name, published)
+                    INSERT INTO article_categories (article_seq, position, name, listed)
                     SELECT seq, 0, '金融', published FROM articles
                     UNION ALL SELECT seq, 1, 'category' || (seq % @categories), published FROM articles;
                     """, new { articles, categories }, transaction, commandTimeout: 0);

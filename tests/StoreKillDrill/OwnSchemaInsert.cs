@@ -23,7 +23,7 @@ internal static class OwnSchemaInsert
         """;
 
     private const string InsertCategory = """
-        INSERT OR IGNORE INTO article_categories (article_seq, position, name, published) VALUES ($seq, $position, $name, $published);
+        INSERT OR IGNORE INTO article_categories (article_seq, position, name, listed) VALUES ($seq, $position, $name, $listed);
         """;
 
     /// <returns>Rows per second, database bytes per article, articles stored, and the cost line.</returns>
@@ -53,7 +53,7 @@ internal static class OwnSchemaInsert
         // The store's own article INSERT, so this row follows any change of the articles table.
         using var article = Prepare(connection, IngestCommands.InsertArticleSql, IngestCommands.InsertArticleParameters);
         using var entry = Prepare(connection, InsertEntry, "$source_id", "$entry_key", "$seq", "$guid", "$link", "$content_hash");
-        using var category = Prepare(connection, InsertCategory, "$seq", "$position", "$name", "$published");
+        using var category = Prepare(connection, InsertCategory, "$seq", "$position", "$name", "$listed");
 
         WalPageCount.Reset(connection);
         var cost = ProcessCost.Start();
@@ -70,7 +70,7 @@ internal static class OwnSchemaInsert
                     ArticleKeys.TitleStart(a.TitleKey), ArticleKeys.TitleEnd(a.TitleKey), unchecked((long)a.BodyFingerprint), a.Comments ? 1L : 0L).ExecuteScalar()!;
                 Bind(entry, transaction, source.Id, a.EntryKey, seq, a.Guid, a.Link, a.ContentHash).ExecuteNonQuery();
                 for (var position = 0; position < a.Categories.Count; position++)
-                    Bind(category, transaction, seq, (long)position, a.Categories[position], published).ExecuteNonQuery();
+                    Bind(category, transaction, seq, (long)position, a.Categories[position], Math.Max(published, seen)).ExecuteNonQuery();
             }
 
             transaction.Commit();

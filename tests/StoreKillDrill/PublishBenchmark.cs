@@ -117,7 +117,7 @@ internal static class PublishBenchmark
             await connection.ExecuteAsync("""
                 INSERT INTO article_entries (source_id, entry_key, article_seq, link, content_hash)
                 SELECT source_id, entry_key, seq, canonical_link, content_hash FROM articles WHERE seq = @seq;
-                INSERT INTO article_categories (article_seq, position, name, published) VALUES (@seq, 0, '金融', @now), (@seq, 1, 'category' || @c, @now);
+                INSERT INTO article_categories (article_seq, position, name, listed) VALUES (@seq, 0, '金融', @now), (@seq, 1, 'category' || @c, @now);
                 """, new { seq, c, now }, transaction);
         }
 

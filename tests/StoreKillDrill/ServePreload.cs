@@ -37,7 +37,7 @@ internal static class ServePreload
     private const string InsertLinks = """
         INSERT INTO article_entries (source_id, entry_key, article_seq, guid, link, content_hash)
         SELECT source_id, entry_key, seq, guid, canonical_link, content_hash FROM articles WHERE seq > $after;
-        INSERT INTO article_categories (article_seq, position, name, published)
+        INSERT INTO article_categories (article_seq, position, name, listed)
         SELECT a.seq, c.position, c.name, a.published FROM articles a JOIN preload_categories c ON c.source_id = a.source_id WHERE a.seq > $after;
         """;
 

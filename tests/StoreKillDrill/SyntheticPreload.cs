@@ -82,7 +82,7 @@ internal static class SyntheticPreload
         await connection.ExecuteAsync("""
             INSERT INTO article_entries (source_id, entry_key, article_seq, guid, link, content_hash)
             SELECT source_id, entry_key, seq, guid, canonical_link, content_hash FROM articles WHERE source_id = 'preload';
-            INSERT INTO article_categories (article_seq, position, name, published)
+            INSERT INTO article_categories (article_seq, position, name, listed)
             SELECT seq, 0, '要闻', published FROM articles WHERE source_id = 'preload';
             """, transaction: transaction);
         await transaction.CommitAsync();

@@ -113,17 +113,22 @@ internal sealed class IngestCommands(SqliteConnection connection) : IDisposable
         SELECT published FROM articles WHERE seq = $seq;
         """, "$seq");
 
+    /// <summary>A category row, listed at max(the article's published time, now) (schema 5).</summary>
     public NativeStatement InsertCategory { get; } = new(connection, """
-        INSERT INTO article_categories (article_seq, position, name, published) VALUES ($seq, $position, $name, $published);
-        """, "$seq", "$position", "$name", "$published");
+        INSERT INTO article_categories (article_seq, position, name, listed) VALUES ($seq, $position, $name, $listed);
+        """, "$seq", "$position", "$name", "$listed");
 
-    public NativeStatement RedateCategories { get; } = new(connection, """
-        UPDATE article_categories SET published = $published WHERE article_seq = $seq AND published <> $published;
+    /// <summary>
+    /// Keeps every category row of an article listed no earlier than its (new) published time, the one
+    /// rule the category walk relies on; an earlier published time needs no change.
+    /// </summary>
+    public NativeStatement RelistCategories { get; } = new(connection, """
+        UPDATE article_categories SET listed = $published WHERE article_seq = $seq AND listed < $published;
         """, "$seq", "$published");
 
     public void Dispose()
     {
-        foreach (var command in new[] { Lookup, AddLink, StoryWeek, TitleKey, StoryColumns, DataVersion, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RedateCategories })
+        foreach (var command in new[] { Lookup, AddLink, StoryWeek, TitleKey, StoryColumns, DataVersion, SourceReported, CanonicalPriority, InsertArticle, UpdateArticle, UpsertEntry, ListCategories, ArticlePublished, InsertCategory, RelistCategories })
             command.Dispose();
     }
 }

@@ -1,9 +1,10 @@
 namespace Aggregator.Storage;
 
 /// <summary>
-/// The reads of a feed's newest entries that both stores share, in SQL SQLite and PostgreSQL read
-/// alike. The full read and the light key read walk the same rows in the same order, which the
-/// keys-first republish relies on, so they are written once.
+/// The reads of a feed's newest entries that both stores share (but SQLite's category walk,
+/// <see cref="SqliteCategoryWalk"/>), in SQL SQLite and PostgreSQL read alike. The full read and the
+/// light key read walk the same rows in the same order, which the keys-first republish relies on, so
+/// they are written once.
 /// </summary>
 internal static class LatestQueries
 {
@@ -16,7 +17,8 @@ internal static class LatestQueries
         """;
 
     // Each walks one index in order (article_categories_latest or articles_published) and stops after
-    // limit + offset rows: the cost does not grow with the size of the store.
+    // limit + offset rows: the cost does not grow with the size of the store. SQLite's category index is
+    // ordered differently since its schema 5 (SqliteCategoryWalk); PostgreSQL's is by published time.
     public const string CategoryWalk = """
         FROM article_categories c
         JOIN articles a ON a.seq = c.article_seq

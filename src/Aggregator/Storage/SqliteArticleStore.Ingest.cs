@@ -60,7 +60,7 @@ internal sealed partial class SqliteArticleStore
                 UpsertEntry(transaction, source, article, seq);
                 if (isCanonical)
                     ReplaceContent(transaction, seq, source, article, seenAt);
-                MergeCategories(transaction, seq, article.Categories, null);
+                MergeCategories(transaction, seq, article.Categories, null, seenAt);
                 return IngestOutcome.Updated;
             }
 
@@ -76,7 +76,7 @@ internal sealed partial class SqliteArticleStore
             var canonicalPriority = (long)commands.CanonicalPriority.Bind(transaction, match).ExecuteScalar()!;
             if (source.Priority < canonicalPriority)
                 ReplaceContent(transaction, match, source, article, seenAt);
-            MergeCategories(transaction, match, article.Categories, null);
+            MergeCategories(transaction, match, article.Categories, null, seenAt);
             return IngestOutcome.Merged;
         }
 
@@ -85,7 +85,7 @@ internal sealed partial class SqliteArticleStore
         StoryCached(newSeq, article);
         // The insert trigger claimed the link for the new article.
         UpsertEntry(transaction, source, article, newSeq, newLink: false);
-        MergeCategories(transaction, newSeq, article.Categories, ArticleKeys.ToStored(article.Published));
+        MergeCategories(transaction, newSeq, article.Categories, ArticleKeys.ToStored(article.Published), seenAt);
         return IngestOutcome.Added;
     }
 
@@ -177,7 +177,7 @@ internal sealed partial class SqliteArticleStore
         object?[] values = [seq, .. ArticleContent(null, article, source.Id, seenAt, null)];
         ingestCommands.UpdateArticle.Bind(transaction, values).ExecuteNonQuery();
         StoryCached(seq, article);
-        ingestCommands.RedateCategories.Bind(transaction, seq, ArticleKeys.ToStored(article.Published)).ExecuteNonQuery();
+        ingestCommands.RelistCategories.Bind(transaction, seq, ArticleKeys.ToStored(article.Published)).ExecuteNonQuery();
     }
 
     private void StoryCached(long seq, Article article) =>
@@ -191,8 +191,11 @@ internal sealed partial class SqliteArticleStore
             ingestCommands.AddLink.Bind(transaction, article.Link, seq).ExecuteNonQuery();
     }
 
-    /// <summary>Appends the categories the article does not have yet, after the ones it has.</summary>
-    private void MergeCategories(SqliteTransaction transaction, long seq, IReadOnlyList<string> categories, long? published)
+    /// <summary>
+    /// Appends the categories the article does not have yet, after the ones it has, listed now (or at the
+    /// article's published time when that is later: schema 5's rule), so they join the head of each category.
+    /// </summary>
+    private void MergeCategories(SqliteTransaction transaction, long seq, IReadOnlyList<string> categories, long? published, DateTimeOffset seenAt)
     {
         var existing = new List<string>();
         if (published is null)
@@ -200,14 +203,16 @@ internal sealed partial class SqliteArticleStore
             using var reader = ingestCommands.ListCategories.Bind(transaction, seq).ExecuteReader();
             while (reader.Read())
                 existing.Add(reader.GetString(0));
-            published = (long)ingestCommands.ArticlePublished.Bind(transaction, seq).ExecuteScalar()!;
         }
 
+        long? listed = null;
         foreach (var name in categories)
         {
             if (existing.Contains(name))
                 continue;
-            ingestCommands.InsertCategory.Bind(transaction, seq, existing.Count, name, published).ExecuteNonQuery();
+            // The article's published time is read only when a category is new to it (most merges add none).
+            listed ??= Math.Max(published ?? (long)ingestCommands.ArticlePublished.Bind(transaction, seq).ExecuteScalar()!, ArticleKeys.ToStored(seenAt));
+            ingestCommands.InsertCategory.Bind(transaction, seq, existing.Count, name, listed).ExecuteNonQuery();
             existing.Add(name);
         }
     }

@@ -13,7 +13,7 @@ internal sealed partial class SqliteArticleStore
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
 
-        const string byCategory = $"SELECT {LatestQueries.ArticleColumns} {LatestQueries.CategoryWalk}";
+        const string byCategory = $"{SqliteCategoryWalk.Picked} SELECT {LatestQueries.ArticleColumns} {SqliteCategoryWalk.From}";
         const string everything = $"SELECT {LatestQueries.ArticleColumns} {LatestQueries.EverythingWalk}";
         await using var connection = await OpenReaderAsync(cancellationToken);
         // One read transaction: the three queries see the same snapshot even while ingest commits.

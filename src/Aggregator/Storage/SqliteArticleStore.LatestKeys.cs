@@ -33,8 +33,8 @@ internal sealed partial class SqliteArticleStore
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
 
-        // GetLatestAsync's own walks, so the keys come in exactly its order.
-        const string byCategory = $"SELECT {KeyColumns} {LatestQueries.CategoryWalk}";
+        // GetLatestAsync's own walks (SqliteCategoryWalk, LatestQueries), so the keys come in exactly its order.
+        const string byCategory = $"{SqliteCategoryWalk.Picked} SELECT {KeyColumns} {SqliteCategoryWalk.From}";
         const string everything = $"SELECT {KeyColumns} {LatestQueries.EverythingWalk}";
 
         await using var connection = await OpenReaderAsync(cancellationToken);

@@ -34,7 +34,13 @@ internal sealed partial class SqliteArticleStore
             {
                 if (rule.MaxAge is { } categoryAge)
                 {
-                    const string sql = "INSERT OR IGNORE INTO temp.expired SELECT article_seq FROM article_categories WHERE name = @name AND published < @cutoff;";
+                    // The category's rows are listed by when they were written (schema 5), so the article's
+                    // own published time decides; a prune reads the category's rows once.
+                    const string sql = """
+                        INSERT OR IGNORE INTO temp.expired
+                        SELECT c.article_seq FROM article_categories c CROSS JOIN articles a ON a.seq = c.article_seq
+                        WHERE c.name = @name AND a.published < @cutoff;
+                        """;
                     await connection.ExecuteAsync(sql, new { name, cutoff = ArticleKeys.ToStored(now - categoryAge), cancellationToken }, transaction);
                 }
 
@@ -42,8 +48,9 @@ internal sealed partial class SqliteArticleStore
                 {
                     const string sql = """
                         INSERT OR IGNORE INTO temp.expired
-                        SELECT article_seq FROM article_categories WHERE name = @name
-                        ORDER BY published DESC, article_seq DESC LIMIT -1 OFFSET @categoryCount;
+                        SELECT c.article_seq FROM article_categories c CROSS JOIN articles a ON a.seq = c.article_seq
+                        WHERE c.name = @name
+                        ORDER BY a.published DESC, c.article_seq DESC LIMIT -1 OFFSET @categoryCount;
                         """;
                     await connection.ExecuteAsync(sql, new { name, categoryCount, cancellationToken }, transaction);
                 }

@@ -144,6 +144,50 @@ public sealed class MigrationTests
         Directory.Delete(directory, recursive: true);
     }
 
+    // Schema 5 renames the category rows' published time to "listed" and lists new rows when they are
+    // written; the rows an older store holds keep their times, which keeps the walk's rule (listed >= published).
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public async Task AnOlderDatabasesCategoryRowsAreListedAtTheirPublishedTimesAndStillReadNewestFirst(int version)
+    {
+        var directory = StorageTestStore.NewDirectory();
+        Directory.CreateDirectory(directory);
+        await using (var connection = await OpenRawAsync(directory))
+        {
+            await MigrationRunner.ApplyAsync(connection, "test.db", [.. SchemaMigrations.All.Take(version)], None);
+            for (var i = 0; i < 3; i++)
+            {
+                var article = new ArticleBuilder().From("stcn").Key($"s{i}").Link($"https://stcn.example.com/{i}.html").Title($"第{i}条互不相同的标题{i}")
+                    .Fingerprint((ulong)i + 1).Published(StorageTestStore.Start.AddHours(-i)).Build();
+                await InsertVersionOneArticleAsync(connection, article, $"v{i}");
+            }
+
+            await connection.ExecuteAsync("INSERT INTO article_categories (article_seq, position, name, published) SELECT seq, 0, '要闻', published FROM articles;");
+        }
+
+        await using (var store = await SqliteArticleStore.OpenAsync(directory, TimeProvider.System, null, None))
+        {
+            Assert.Equal(["s0", "s1"], (await store.GetLatestAsync("要闻", 2, 0, None)).Select(a => a.Article.EntryKey));
+            // A report written now of a story published before all three: listed first, read last.
+            var backfill = new ArticleBuilder().From("stcn").Key("old").Link("https://stcn.example.com/old.html").Title("一条很早以前的旧闻")
+                .Fingerprint(99).Categories("要闻").Published(StorageTestStore.Start.AddDays(-5)).Build();
+            await store.IngestAsync(StorageTestStore.Source("stcn"), [backfill], StorageTestStore.Start.AddDays(1), None);
+            Assert.Equal(["s2", "old"], (await store.GetLatestAsync("要闻", 2, 2, None)).Select(a => a.Article.EntryKey));
+        }
+
+        await using (var connection = await OpenRawAsync(directory))
+        {
+            var columns = await connection.QueryAsync<string>("SELECT name FROM pragma_index_info('article_categories_latest') ORDER BY seqno;");
+            Assert.Equal(["name", "listed", "article_seq"], columns);
+            Assert.Equal(SchemaMigrations.LatestVersion, await connection.ExecuteScalarAsync<long>("PRAGMA user_version;"));
+            Assert.Equal("ok", await connection.ExecuteScalarAsync<string>("PRAGMA integrity_check;"));
+        }
+
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(directory, recursive: true);
+    }
+
     [Fact]
     public async Task TheIdIndexMigrationRefusesAnArticlesTableItDoesNotKnowAndLeavesItAsItWas()
     {
@@ -183,7 +227,7 @@ public sealed class MigrationTests
     private static async Task InsertVersionOneArticleAsync(SqliteConnection connection, Article article, string id)
     {
         const string sql = """
-            INSERT INTO sources (id, title, url) VALUES (@SourceId, @SourceId, 'https://stcn.example.com/rss.xml');
+            INSERT INTO sources (id, title, url) VALUES (@SourceId, @SourceId, 'https://stcn.example.com/rss.xml') ON CONFLICT DO NOTHING;
             INSERT INTO articles (id, canonical_link, source_id, entry_key, title, title_key, author, published, first_seen,
                 last_changed, body, summary, content_hash, title_start, title_end, fingerprint)
             VALUES (@Id, @Link, @SourceId, @EntryKey, @Title, @TitleKey, '', @Published, @Published, @Published, @Body, @Summary,
