@@ -23,8 +23,10 @@ internal static class KillDrill
             var source = sources[batch % sources.Length];
             var items = articles.Batch(source, batch, 20, DateTimeOffset.UtcNow);
             await store.IngestAsync(source, items, DateTimeOffset.UtcNow, CancellationToken.None);
-            // Printed only after COMMIT returned: a key on stdout is a promise that it is stored.
-            Console.Out.WriteLine($"committed\t{source.Id}\t{string.Join(',', items.Select(a => a.EntryKey))}");
+            // Printed only after COMMIT returned: a key on stdout is a promise that it is stored. The line
+            // ends with a "." field: the kill can cut a long line between two writes, and the reader
+            // trusts only whole lines (a cut line once named a key "r2" that was never written).
+            Console.Out.WriteLine($"committed\t{source.Id}\t{string.Join(',', items.Select(a => a.EntryKey))}\t.");
             await Console.Out.FlushAsync();
         }
     }
