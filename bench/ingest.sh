@@ -8,6 +8,7 @@
 #   PRELOAD=200000 RUNS=3 bash bench/ingest.sh
 #   PAGE_SIZE=4096 PRELOAD=200000 bash bench/ingest.sh   # both sides' files at another page size
 #   COALESCE_WAL=0 bash bench/ingest.sh       # the store without its WAL write buffer (CoalescingWalVfs), for an A/B
+#   SIDES=store RUNS=3 bash bench/ingest.sh   # the store's runs only (A/Bs of the store's own changes; no ratio)
 #   KEEP_WAL=/tmp/kept PRELOAD=200000 RUNS=1 bash bench/ingest.sh && python3 bench/wal_by_btree.py /tmp/kept 20000
 #                                             # WAL frames per entry of each B-tree (the store never checkpoints)
 # The preload is written once per side into BENCH_DIR/templates-<preload>-schema<N>-page<size> and copied for each
@@ -193,6 +194,30 @@
 # 16:00, load 1.2-1.5): store 16,632 / 14,679 -> 17,995 / 17,989 rows/s, warm CPU 66-75 -> 59-65 us per
 # entry; ratio to the faster raw 0.42 / 0.39 -> 0.50 / 0.46. Still short of 0.8x: 6.48 WAL pages per
 # entry against raw's 2.49 at the same page size, and ~60 us of CPU against raw's ~25.
+# Seventh session of 2026-11-28 (18:00 UTC; issue 4). (1) The bench now ingests the corpus once into an empty
+# store and an empty raw table before the timed runs, uncounted (CorpusBenchmark.WarmUpAsync): the first run of
+# each invocation had been the JIT's (80-140 us of CPU per entry against ~60 warm), which a native or
+# long-running store never pays; both sides warm up alike. SIDES=store runs the store alone. (2) Schema 5:
+# category rows are "listed" at max(the article's published time, when the row is written) instead of at
+# the published time (a column rename; rows of older stores keep listed = published), so a poll's rows
+# append at each category's head; the SQLite category walk (SqliteCategoryWalk) reads the index head down
+# to the oldest published time among its first limit + offset rows and sorts that head by published time.
+# WAL pages per entry 6.48 -> 5.51 (article_categories_latest 1.97 -> 1.01: the ~17 heads a poll touches
+# and their parent pages); full run (RUNS=3, 17:58-18:03, load ~1): store 18,409 / 20,470 / 20,672 rows/s
+# (CPU 67 / 56 / 56 us per entry), raw at 2 KB 30,853 / 38,111 / 36,854, raw at 4 KB 33,672 / 47,304 /
+# 54,470: ratio 0.56 against raw at the store's pragmas, 0.43 against the faster raw of each run (4 KB in
+# every run now: the warm-up lifted raw at 4 KB from 22,000-34,000 to 34,000-54,000 rows/s). Store-only
+# A/B (9 runs a side, alternately, load 1.6-2.8, noisy): median 12,996 -> 13,725 rows/s, each round's
+# median higher after. Publishing unchanged (bench/publish.sh: queries 96 ms, whole republish 955 ms);
+# after a backfill the walk reads more: on the store the corpus run left (every corpus row listed at
+# ingest, published over two months), 500 newest per category took 4-7 ms (1,600-1,700 rows read) and
+# 23 ms for the category every corpus article carries (13,876 rows), against < 1 ms by published time.
+# Tried and not kept: strings bound as UTF-8 from a reused buffer instead of UTF-16 (sqlite3VdbeMemTranslate
+# was ~4% in perf): store-only A/B (9 runs a side) UTF-8 16,700 / UTF-16 17,275 rows/s, CPU 67 / 66 us: no change; bodies
+# compressed (zlib, fastest) simulated: 0.73 WAL pages per entry fewer, ~12 us of CPU more per entry,
+# slower. An experiment with no categories at all and no links_article index (4.16 pages per entry) ran
+# 0.48 / 0.68 against the faster raw (two invocations): even that store would not reach 0.8x; raw does
+# one B-tree insert and one table append per row, the store ~9 plus its dedupe lookups.
 # Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR for the templates, as much again per run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
