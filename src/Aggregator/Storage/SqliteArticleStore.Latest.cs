@@ -13,15 +13,23 @@ internal sealed partial class SqliteArticleStore
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
 
-        const string byCategory = $"{SqliteCategoryWalk.Picked} SELECT {LatestQueries.ArticleColumns} {SqliteCategoryWalk.From}";
+        const string byCategory = $"SELECT {LatestQueries.ArticleColumns} {SqliteCategoryWalk.FromSeqs}";
         const string everything = $"SELECT {LatestQueries.ArticleColumns} {LatestQueries.EverythingWalk}";
         await using var connection = await OpenReaderAsync(cancellationToken);
-        // One read transaction: the three queries see the same snapshot even while ingest commits.
+        // One read transaction: the queries see the same snapshot even while ingest commits.
         await using var transaction = connection.BeginTransaction(deferred: true);
         // One call per SQL text: Dapper.AOT generates code only for SQL it can read at build time.
-        var rows = (category is null
-            ? await connection.QueryAsync<ArticleRow>(everything, new { limit, offset, cancellationToken }, transaction)
-            : await connection.QueryAsync<ArticleRow>(byCategory, new { category, limit, offset, cancellationToken }, transaction)).AsList();
+        List<ArticleRow> rows;
+        if (category is null)
+        {
+            rows = (await connection.QueryAsync<ArticleRow>(everything, new { limit, offset, cancellationToken }, transaction)).AsList();
+        }
+        else
+        {
+            // Typed, not var: Dapper.AOT's generator does not see through the call (see CompleteAsync).
+            string seqs = SqliteCategoryWalk.PageSeqs(connection, transaction, category, limit, offset);
+            rows = (await connection.QueryAsync<ArticleRow>(byCategory, new { seqs, cancellationToken }, transaction)).AsList();
+        }
         return await CompleteAsync(connection, transaction, rows, cancellationToken);
     }
 

@@ -34,14 +34,19 @@ internal sealed partial class SqliteArticleStore
         ArgumentOutOfRangeException.ThrowIfNegative(offset);
 
         // GetLatestAsync's own walks (SqliteCategoryWalk, LatestQueries), so the keys come in exactly its order.
-        const string byCategory = $"{SqliteCategoryWalk.Picked} SELECT {KeyColumns} {SqliteCategoryWalk.From}";
+        const string byCategory = $"SELECT {KeyColumns} {SqliteCategoryWalk.FromSeqs}";
         const string everything = $"SELECT {KeyColumns} {LatestQueries.EverythingWalk}";
 
         await using var connection = await OpenReaderAsync(cancellationToken);
         // One call per SQL text: Dapper.AOT generates code only for SQL it can read at build time.
-        var rows = category is null
-            ? await connection.QueryAsync<LatestKeyRow>(everything, new { limit, offset, cancellationToken })
-            : await connection.QueryAsync<LatestKeyRow>(byCategory, new { category, limit, offset, cancellationToken });
+        if (category is null)
+            return [.. (await connection.QueryAsync<LatestKeyRow>(everything, new { limit, offset, cancellationToken })).Select(row => row.ToKey())];
+
+        // The page's seqs and their rows from one snapshot.
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        // Typed, not var: Dapper.AOT's generator does not see through the call (see CompleteAsync).
+        string seqs = SqliteCategoryWalk.PageSeqs(connection, transaction, category, limit, offset);
+        var rows = await connection.QueryAsync<LatestKeyRow>(byCategory, new { seqs, cancellationToken }, transaction);
         return [.. rows.Select(row => row.ToKey())];
     }
 

@@ -1,38 +1,47 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+
 namespace Aggregator.Storage;
 
 /// <summary>
 /// The newest articles of a category in SQLite (schema 5), in the order every store publishes them:
 /// published time, then seq, both descending. The category index is ordered by "listed" (when the row
 /// was written, or the article's published time if later), not by published time, so ingest appends to
-/// each category's head. Because listed &gt;= published on every row, the first N rows of the index
-/// (N = limit + offset) are N articles published no earlier than the oldest of them, t; so the newest N
-/// by published time are all listed at t or later, and only that head of the index is read and sorted.
-/// When news is written as it appears the head is about N rows; a backfill (a new source's old entries,
-/// all listed now) widens it by the entries written since, never to more than the category's rows.
+/// each category's head; <see cref="CategoryPage"/> reads that head only as far as the page can reach.
+/// The page's seqs then fetch their rows in one statement (<see cref="FromSeqs"/>).
 /// </summary>
 internal static class SqliteCategoryWalk
 {
-    /// <summary>The seqs and published times of the page, as the CTE "picked"; the SELECT and <see cref="From"/> follow.</summary>
-    public const string Picked = """
-        WITH head AS (
-            SELECT a.published FROM article_categories c INDEXED BY article_categories_latest
-            CROSS JOIN articles a ON a.seq = c.article_seq
-            WHERE c.name = @category
-            ORDER BY c.listed DESC, c.article_seq DESC
-            LIMIT @limit + @offset),
-        picked AS (
-            SELECT c.article_seq AS seq, a.published AS published FROM article_categories c INDEXED BY article_categories_latest
-            CROSS JOIN articles a ON a.seq = c.article_seq
-            WHERE c.name = @category AND c.listed >= (SELECT min(published) FROM head)
-            ORDER BY a.published DESC, c.article_seq DESC
-            LIMIT @limit OFFSET @offset)
+    private const string ListedRows = """
+        SELECT c.article_seq, a.published, c.listed FROM article_categories c INDEXED BY article_categories_latest
+        CROSS JOIN articles a ON a.seq = c.article_seq
+        WHERE c.name = $category
+        ORDER BY c.listed DESC, c.article_seq DESC;
         """;
 
-    /// <summary>The page's rows (a for the article, s for its canonical source), in the published order.</summary>
-    public const string From = """
-        FROM picked p
-        CROSS JOIN articles a ON a.seq = p.seq
+    /// <summary>The rows of the seqs in @seqs (a JSON array), in its order (a for the article, s for its canonical source).</summary>
+    public const string FromSeqs = """
+        FROM json_each(@seqs) k
+        CROSS JOIN articles a ON a.seq = k.value
         JOIN sources s ON s.id = a.source_id
-        ORDER BY p.published DESC, p.seq DESC;
+        ORDER BY k.key;
         """;
+
+    /// <summary>The page's seqs as the JSON array <see cref="FromSeqs"/> takes, read in <paramref name="transaction"/>.</summary>
+    public static string PageSeqs(SqliteConnection connection, SqliteTransaction transaction, string category, int limit, int offset)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = ListedRows;
+        command.Parameters.AddWithValue("$category", category);
+        using var reader = command.ExecuteReader();
+        var seqs = CategoryPage.Pick(Rows(reader), limit, offset, out _);
+        return JsonSerializer.Serialize(seqs.ToArray(), StorageJsonContext.Default.Int64Array);
+    }
+
+    private static IEnumerable<ListedRow> Rows(SqliteDataReader reader)
+    {
+        while (reader.Read())
+            yield return new ListedRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+    }
 }

@@ -157,10 +157,10 @@ internal static class SchemaMigrations
         // raised when a new canonical copy is published later still). News is written as it appears, so a
         // poll's category rows now land together at the head of each category instead of one page each
         // across the publication dates its entries span (the largest B-tree cost of ingest: ~2 WAL pages per
-        // entry in the corpus benchmark). Since listed >= published on every row, the newest N articles by
-        // publication time are all among the rows listed no earlier than the oldest of the first N rows of
-        // the walk (SqliteCategoryWalk). Rows written before keep listed = published, which keeps that rule;
-        // renaming a column rewrites only the schema, and its index follows.
+        // entry in the corpus benchmark). Since listed >= published on every row, a walk in listed order
+        // that keeps the newest N so far can stop at the first row listed before the oldest of them
+        // (CategoryPage). Rows written before keep listed = published, which keeps that rule; renaming a
+        // column rewrites only the schema, and its index follows.
         new(5, "category rows listed by when they were written", """
             ALTER TABLE article_categories RENAME COLUMN published TO listed;
             """),
