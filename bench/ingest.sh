@@ -200,18 +200,22 @@
 # long-running store never pays; both sides warm up alike. SIDES=store runs the store alone. (2) Schema 5:
 # category rows are "listed" at max(the article's published time, when the row is written) instead of at
 # the published time (a column rename; rows of older stores keep listed = published), so a poll's rows
-# append at each category's head; the SQLite category walk (SqliteCategoryWalk) reads the index head down
-# to the oldest published time among its first limit + offset rows and sorts that head by published time.
+# append at each category's head; the SQLite category walk (SqliteCategoryWalk, CategoryPage) reads that
+# index in listed order keeping the newest limit + offset so far, and stops at the first row listed before
+# the oldest of them (a first version took the oldest published time among the first limit + offset rows
+# as its floor: one old entry written recently dragged it back over the category's whole history).
 # WAL pages per entry 6.48 -> 5.51 (article_categories_latest 1.97 -> 1.01: the ~17 heads a poll touches
 # and their parent pages); full run (RUNS=3, 17:58-18:03, load ~1): store 18,409 / 20,470 / 20,672 rows/s
 # (CPU 67 / 56 / 56 us per entry), raw at 2 KB 30,853 / 38,111 / 36,854, raw at 4 KB 33,672 / 47,304 /
 # 54,470: ratio 0.56 against raw at the store's pragmas, 0.43 against the faster raw of each run (4 KB in
 # every run now: the warm-up lifted raw at 4 KB from 22,000-34,000 to 34,000-54,000 rows/s). Store-only
 # A/B (9 runs a side, alternately, load 1.6-2.8, noisy): median 12,996 -> 13,725 rows/s, each round's
-# median higher after. Publishing unchanged (bench/publish.sh: queries 96 ms, whole republish 955 ms);
-# after a backfill the walk reads more: on the store the corpus run left (every corpus row listed at
-# ingest, published over two months), 500 newest per category took 4-7 ms (1,600-1,700 rows read) and
-# 23 ms for the category every corpus article carries (13,876 rows), against < 1 ms by published time.
+# median higher after. Publishing (bench/publish.sh, its store filled in SQL, listed = published): queries
+# 96 ms with the first walk, 108 ms with CategoryPage (whole republish 955 / 995 ms, runs 838-1,065): the
+# same within the noise. After a backfill the walk reads what the backfill wrote: on the store the corpus
+# run left (every corpus row listed at ingest, published over two months), the first walk's 500 newest per
+# category took 4-7 ms (1,600-1,700 rows read) and 23 ms for the category every corpus article carries
+# (13,876 rows), against < 1 ms by published time; CategoryPage reads the same rows there.
 # Tried and not kept: strings bound as UTF-8 from a reused buffer instead of UTF-16 (sqlite3VdbeMemTranslate
 # was ~4% in perf): store-only A/B (9 runs a side) UTF-8 16,700 / UTF-16 17,275 rows/s, CPU 67 / 66 us: no change; bodies
 # compressed (zlib, fastest) simulated: 0.73 WAL pages per entry fewer, ~12 us of CPU more per entry,
