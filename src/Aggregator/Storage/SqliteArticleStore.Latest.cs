@@ -27,7 +27,7 @@ internal sealed partial class SqliteArticleStore
         else
         {
             // Typed, not var: Dapper.AOT's generator does not see through the call (see CompleteAsync).
-            string seqs = SqliteCategoryWalk.PageSeqs(connection, transaction, category, limit, offset);
+            string seqs = SqliteCategoryWalk.PageSeqs(connection, transaction, category, limit, offset, cancellationToken);
             rows = (await connection.QueryAsync<ArticleRow>(byCategory, new { seqs, cancellationToken }, transaction)).AsList();
         }
         return await CompleteAsync(connection, transaction, rows, cancellationToken);

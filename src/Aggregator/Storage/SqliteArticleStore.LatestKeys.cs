@@ -45,7 +45,7 @@ internal sealed partial class SqliteArticleStore
         // The page's seqs and their rows from one snapshot.
         await using var transaction = connection.BeginTransaction(deferred: true);
         // Typed, not var: Dapper.AOT's generator does not see through the call (see CompleteAsync).
-        string seqs = SqliteCategoryWalk.PageSeqs(connection, transaction, category, limit, offset);
+        string seqs = SqliteCategoryWalk.PageSeqs(connection, transaction, category, limit, offset, cancellationToken);
         var rows = await connection.QueryAsync<LatestKeyRow>(byCategory, new { seqs, cancellationToken }, transaction);
         return [.. rows.Select(row => row.ToKey())];
     }

@@ -28,20 +28,24 @@ internal static class SqliteCategoryWalk
         """;
 
     /// <summary>The page's seqs as the JSON array <see cref="FromSeqs"/> takes, read in <paramref name="transaction"/>.</summary>
-    public static string PageSeqs(SqliteConnection connection, SqliteTransaction transaction, string category, int limit, int offset)
+    public static string PageSeqs(SqliteConnection connection, SqliteTransaction transaction, string category, int limit, int offset, CancellationToken cancellationToken)
     {
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = ListedRows;
         command.Parameters.AddWithValue("$category", category);
         using var reader = command.ExecuteReader();
-        var seqs = CategoryPage.Pick(Rows(reader), limit, offset, out _);
+        var seqs = CategoryPage.Pick(Rows(reader, cancellationToken), limit, offset, out _);
         return JsonSerializer.Serialize(seqs.ToArray(), StorageJsonContext.Default.Int64Array);
     }
 
-    private static IEnumerable<ListedRow> Rows(SqliteDataReader reader)
+    // A backfill can put thousands of rows ahead of the page: the token is checked on every row.
+    private static IEnumerable<ListedRow> Rows(SqliteDataReader reader, CancellationToken cancellationToken)
     {
         while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
             yield return new ListedRow(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(2));
+        }
     }
 }

@@ -1,6 +1,7 @@
 using Aggregator.Model;
 using Aggregator.Storage;
 using Aggregator.Tests.Support;
+using Microsoft.Data.Sqlite;
 
 namespace Aggregator.Tests.Storage;
 
@@ -98,6 +99,22 @@ public sealed class CategoryWalkTests
         var byCount = new RetentionPolicy { Categories = new Dictionary<string, CategoryRetention> { ["要闻"] = new(null, 2) } };
         Assert.Equal(1, (await test.Store.ApplyRetentionAsync(byCount, None)).ArticlesDeleted);
         Assert.Equal(["newer", "new"], (await test.Store.GetLatestAsync("要闻", 10, 0, None)).Select(a => a.Article.EntryKey));
+    }
+
+    // A backfill can put thousands of rows ahead of a page; the walk gives up between rows when asked to.
+    [Fact]
+    public async Task ACancelledWalkStopsWithoutAPage()
+    {
+        await using var test = await StorageTestStore.CreateAsync();
+        await test.IngestAsync(StorageTestStore.Source("stcn"), Story("stcn", "a", "https://stcn.example.com/a", StorageTestStore.Start, 1, "要闻"));
+        await using var connection = new SqliteConnection($"Data Source={test.Store.DatabasePath};Pooling=False");
+        await connection.OpenAsync();
+        await using var transaction = connection.BeginTransaction(deferred: true);
+        using var cancelled = new CancellationTokenSource();
+        await cancelled.CancelAsync();
+
+        Assert.Throws<OperationCanceledException>(() => SqliteCategoryWalk.PageSeqs(connection, transaction, "要闻", 10, 0, cancelled.Token));
+        Assert.Equal("[", SqliteCategoryWalk.PageSeqs(connection, transaction, "要闻", 10, 0, CancellationToken.None)[..1]);
     }
 
     // Random polls, a random clock, backfills, future dates, merges that add categories and canonical
