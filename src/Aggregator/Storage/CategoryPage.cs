@@ -12,7 +12,7 @@ namespace Aggregator.Storage;
 internal static class CategoryPage
 {
     /// <summary>The page's seqs in published order; <paramref name="read"/> counts the rows taken from <paramref name="rows"/>.</summary>
-    public static IReadOnlyList<long> Pick(IEnumerable<ListedRow> rows, int limit, int offset, out int read)
+    public static long[] Pick(IEnumerable<ListedRow> rows, int limit, int offset, out int read)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(limit);
         ArgumentOutOfRangeException.ThrowIfNegative(offset);

@@ -36,7 +36,7 @@ internal static class SqliteCategoryWalk
         command.Parameters.AddWithValue("$category", category);
         using var reader = command.ExecuteReader();
         var seqs = CategoryPage.Pick(Rows(reader, cancellationToken), limit, offset, out _);
-        return JsonSerializer.Serialize(seqs.ToArray(), StorageJsonContext.Default.Int64Array);
+        return JsonSerializer.Serialize(seqs, StorageJsonContext.Default.Int64Array);
     }
 
     // A backfill can put thousands of rows ahead of the page: the token is checked on every row.
