@@ -225,6 +225,20 @@
 # keyed by the day of listed ahead of the name (so a poll's ~17 heads share their parent pages; a migration
 # in a scratch worktree, store-only, 1M): 5.56 WAL pages per entry against 5.51, no gain: the index's ~1
 # page per entry is its leaves (a poll's ~80 rows over ~17 heads, and their splits), not their parents.
+# Eighth session of 2026-11-28 (19:20 UTC; issue 4): six more levers measured on scratch patches, none kept.
+# Store-only A/Bs (SIDES=store RUNS=3, PRELOAD=1000000, two invocations a side, alternately, load 0.1-1.9;
+# medians of each invocation): (1) mmap_size 8 GiB: 15,857 / 18,892 rows/s against 17,946 / 18,925 without;
+# (2) a 512 MiB writer cache instead of 64: 18,432 / 18,981 against 18,069 / 17,342; (3) foreign_keys off on
+# the writer: 18,409 / 17,895 against 18,199 / 18,678; (4) the level-3 search run twice for every entry that
+# reaches it (its cost doubled): 17,628 / 19,736 against 18,016 / 18,924, so level 3 costs ~1 us per entry or
+# less. (5) Ten polls per transaction on both sides (GROUP=10; full invocations, RUNS=3): the store's WAL
+# pages per entry fell 5.51 -> 2.98 and its writes 14.0 -> 8.7 KiB per entry (raw 7.8 -> 3.8 KiB at 2 KB),
+# yet the store ran 17,158 rows/s (CPU 52-75 us per entry) against 20,181 (53-66 us) per poll, while raw at
+# 4 KB rose to 63,025 from 53,886: halving the pages it writes did not speed the store up. Its time is the
+# B-tree work of its statements (a new article: ~10 index inserts and 4 lookups, against raw's table append
+# and one index insert), not the WAL pages they dirty; the ~10 us per WAL page above is a correlation of the
+# two. (6) Schema 5 at 4,096-byte pages (a template the bench built at that size): 3.83 WAL pages per
+# entry, 10,497 rows/s (runs 8,280-11,511) against 14,809 (10,814-15,307) at 2,048 right after.
 # Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR for the templates, as much again per run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
