@@ -230,8 +230,8 @@
 # medians of each invocation): (1) mmap_size 8 GiB: 15,857 / 18,892 rows/s against 17,946 / 18,925 without;
 # (2) a 512 MiB writer cache instead of 64: 18,432 / 18,981 against 18,069 / 17,342; (3) foreign_keys off on
 # the writer: 18,409 / 17,895 against 18,199 / 18,678; (4) the level-3 search run twice for every entry that
-# reaches it (its cost doubled): 17,628 / 19,736 against 18,016 / 18,924, so level 3 costs ~1 us per entry or
-# less. (5) Ten polls per transaction on both sides (GROUP=10; full invocations, RUNS=3): the store's WAL
+# reaches it (its cost doubled): 17,628 / 19,736 against 18,016 / 18,924: less than the noise (the probes
+# below put it at 5-8 us per entry, so this A/B could not see it). (5) Ten polls per transaction on both sides (GROUP=10; full invocations, RUNS=3): the store's WAL
 # pages per entry fell 5.51 -> 2.98 and its writes 14.0 -> 8.7 KiB per entry (raw 7.8 -> 3.8 KiB at 2 KB),
 # yet the store ran 17,158 rows/s (CPU 52-75 us per entry) against 20,181 (53-66 us) per poll, while raw at
 # 4 KB rose to 63,025 from 53,886: halving the pages it writes did not speed the store up. Its time is the
@@ -239,6 +239,17 @@
 # and one index insert), not the WAL pages they dirty; the ~10 us per WAL page above is a correlation of the
 # two. (6) Schema 5 at 4,096-byte pages (a template the bench built at that size): 3.83 WAL pages per
 # entry, 10,497 rows/s (runs 8,280-11,511) against 14,809 (10,814-15,307) at 2,048 right after.
+# (7) Where a warm run's time goes (stopwatch probes around every statement and step, a scratch build;
+# one run of 20,000 entries, 1,120 ms): the article INSERT 300 ms (13,876 new articles: 7 us binding, of
+# which 3.6 us the body, as SQLite converts UTF-16 to UTF-8 while binding, and 15 us stepping: the row, its
+# overflow pages, the published index, the link trigger), the report upsert 130 ms, 40,852 category rows
+# 117 ms, the lookups 102 ms, the commits 128 ms, level 3 106-163 ms (most of it the group lookups and
+# one week's load; the walk itself little), the source upsert 40 ms (500 polls), the rest managed code
+# spread thin. The level-3 walk now starts at the window's first entry by binary search (a group is kept
+# in published order) instead of filtering the whole group: 1,498,591 -> 569,274 entries looked at per run,
+# the same 2,123 candidates read, the same articles stored; store-only A/B (three invocations a side,
+# alternately) 17,205 / 18,995 / 19,230 -> 17,939 / 18,477 / 19,980 rows/s, warm CPU ~58 -> ~55 us per
+# entry: within the noise. No single part is near the ~22 us per entry that 0.8x of raw at 2 KB would need cut.
 # Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR for the templates, as much again per run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"

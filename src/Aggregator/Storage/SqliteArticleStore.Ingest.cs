@@ -112,11 +112,11 @@ internal sealed partial class SqliteArticleStore
         {
             foreach (var (isEnd, anchor) in new[] { (false, start), (true, end) })
             {
-                foreach (var entry in StoryGroup(transaction, bucket, isEnd, anchor))
+                foreach (var entry in StoryGroup(transaction, bucket, isEnd, anchor, from, to))
                 {
                     if (remaining == 0)
                         break;
-                    if (entry.Published < from || entry.Published > to || !StoryPrefilter.MayMatch(unchecked((ulong)entry.Fingerprint), fingerprint))
+                    if (!StoryPrefilter.MayMatch(unchecked((ulong)entry.Fingerprint), fingerprint))
                         continue;
                     remaining--;
                     var candidateKey = (string)ingestCommands.TitleKey.Bind(transaction, entry.Seq).ExecuteScalar()!;
@@ -137,24 +137,28 @@ internal sealed partial class SqliteArticleStore
         return null;
     }
 
-    /// <summary>One group of story candidates, from the cache, its week read into it first when needed.</summary>
-    private IReadOnlyList<StoryIndexEntry> StoryGroup(SqliteTransaction transaction, long bucket, bool isEnd, string anchor)
+    /// <summary>
+    /// The story candidates of one group published within the window, from the cache, their week read into
+    /// it first when needed.
+    /// </summary>
+    private ReadOnlySpan<StoryIndexEntry> StoryGroup(SqliteTransaction transaction, long bucket, bool isEnd, string anchor, long from, long to)
     {
-        if (storyCache.Find(bucket, isEnd, anchor) is { } cached)
+        if (storyCache.TryFind(bucket, isEnd, anchor, from, to, out var cached))
             return cached;
         var rows = new List<(StoryIndexEntry, string, string)>();
         const long week = ArticleKeys.StoryBucketMilliseconds;
         // The stored times of the week as SQLite's integer division (toward zero) rounds them.
-        var from = bucket > 0 ? bucket * week : (bucket - 1) * week + 1;
-        var to = bucket < 0 ? bucket * week : (bucket + 1) * week - 1;
-        using (var reader = ingestCommands.StoryWeek.Bind(transaction, from, to, bucket).ExecuteReader())
+        var weekStart = bucket > 0 ? bucket * week : (bucket - 1) * week + 1;
+        var weekEnd = bucket < 0 ? bucket * week : (bucket + 1) * week - 1;
+        using (var reader = ingestCommands.StoryWeek.Bind(transaction, weekStart, weekEnd, bucket).ExecuteReader())
         {
             while (reader.Read())
                 rows.Add((new StoryIndexEntry(reader.GetInt64(0), reader.GetInt64(1), reader.GetInt64(4)), reader.GetString(2), reader.GetString(3)));
         }
 
         storyCache.Load(bucket, rows);
-        return storyCache.Find(bucket, isEnd, anchor)!;
+        storyCache.TryFind(bucket, isEnd, anchor, from, to, out var loaded);
+        return loaded;
     }
 
     /// <summary>Clears the story cache when another connection committed since this one last looked.</summary>

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace Aggregator.Storage;
 
 /// <summary>
@@ -24,12 +26,27 @@ internal sealed class StoryCandidateCache(int capacity)
     /// <summary>Entries held in all loaded weeks (each article counts once).</summary>
     public int Count => count;
 
-    /// <summary>The entries of one group (empty when the week holds none), or null when the week is not loaded.</summary>
-    public IReadOnlyList<StoryIndexEntry>? Find(long bucket, bool end, string anchor)
+    /// <summary>
+    /// The entries of one group published from <paramref name="from"/> to <paramref name="to"/> (both
+    /// included), oldest first, or false when the week is not loaded (a loaded week without the group has
+    /// none). Found by binary search, as a group is kept in published order: a group of templated titles
+    /// holds hundreds of entries, most of them outside an entry's window. The span is valid until the cache
+    /// next changes.
+    /// </summary>
+    public bool TryFind(long bucket, bool end, string anchor, long from, long to, out ReadOnlySpan<StoryIndexEntry> entries)
     {
+        entries = [];
         if (!weeks.TryGetValue(bucket, out var week))
-            return null;
-        return (end ? week.Ends : week.Starts).GetValueOrDefault(anchor) ?? (IReadOnlyList<StoryIndexEntry>)[];
+            return false;
+        if ((end ? week.Ends : week.Starts).TryGetValue(anchor, out var group))
+        {
+            var all = CollectionsMarshal.AsSpan(group);
+            var first = PublishedBefore(all, from, orAt: false);
+            var last = PublishedBefore(all, to, orAt: true);
+            entries = last > first ? all[first..last] : []; // an empty window (to before from) holds nothing
+        }
+
+        return true;
     }
 
     /// <summary>Keeps a whole week as read from the published index, in published order.</summary>
@@ -74,6 +91,23 @@ internal sealed class StoryCandidateCache(int capacity)
     {
         weeks.Clear();
         count = 0;
+    }
+
+    /// <summary>How many entries of the group were published before <paramref name="published"/> (or at it, with <paramref name="orAt"/>).</summary>
+    private static int PublishedBefore(ReadOnlySpan<StoryIndexEntry> group, long published, bool orAt)
+    {
+        int low = 0, high = group.Length;
+        while (low < high)
+        {
+            var middle = low + ((high - low) / 2);
+            var entry = group[middle].Published;
+            if (entry < published || (orAt && entry == published))
+                low = middle + 1;
+            else
+                high = middle;
+        }
+
+        return low;
     }
 
     private static void Append(Dictionary<string, List<StoryIndexEntry>> groups, string anchor, StoryIndexEntry entry)

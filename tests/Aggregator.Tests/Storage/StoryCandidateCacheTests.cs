@@ -21,9 +21,9 @@ public sealed class StoryCandidateCacheTests
         cache.Add(3, noon + 1000, "宁德时代", "业绩预告", 7);
         cache.Add(4, noon + ArticleKeys.StoryBucketMilliseconds, "宁德时代", "业绩预告", 7);
 
-        Assert.Equal([1L, 3L, 2L], cache.Find(Week, false, "宁德时代")!.Select(entry => entry.Seq));
-        Assert.Equal([1L, 3L], cache.Find(Week, true, "业绩预告")!.Select(entry => entry.Seq));
-        Assert.Null(cache.Find(Week + 1, false, "宁德时代"));
+        Assert.Equal([1L, 3L, 2L], Seqs(cache, Week, false, "宁德时代"));
+        Assert.Equal([1L, 3L], Seqs(cache, Week, true, "业绩预告"));
+        Assert.False(cache.TryFind(Week + 1, false, "宁德时代", long.MinValue, long.MaxValue, out _));
         Assert.Equal(3, cache.Count);
     }
 
@@ -33,7 +33,7 @@ public sealed class StoryCandidateCacheTests
         var cache = new StoryCandidateCache(100);
         cache.Load(Week, []);
 
-        Assert.Empty(cache.Find(Week, false, "宁德时代")!);
+        Assert.Empty(Seqs(cache, Week, false, "宁德时代"));
         Assert.True(cache.IsLoaded(Week));
     }
 
@@ -46,8 +46,8 @@ public sealed class StoryCandidateCacheTests
 
         cache.Remove(1, noon, "宁德时代", "业绩预告");
 
-        Assert.Empty(cache.Find(Week, false, "宁德时代")!);
-        Assert.Equal(2, Assert.Single(cache.Find(Week, true, "业绩预告")!).Seq);
+        Assert.Empty(Seqs(cache, Week, false, "宁德时代"));
+        Assert.Equal(2, Assert.Single(Seqs(cache, Week, true, "业绩预告")));
         Assert.Equal(1, cache.Count);
     }
 
@@ -60,8 +60,62 @@ public sealed class StoryCandidateCacheTests
         cache.Load(Week + 1, [Row(3, 0, "c", "c"), Row(4, 0, "d", "d"), Row(5, 0, "e", "e")]);
 
         Assert.False(cache.IsLoaded(Week));
-        Assert.Equal(5, Assert.Single(cache.Find(Week + 1, true, "e")!).Seq);
+        Assert.Equal(5, Assert.Single(Seqs(cache, Week + 1, true, "e")));
         Assert.Equal(3, cache.Count);
+    }
+
+    [Fact]
+    public void AGroupIsReadWithinTheWindowBothEndsIncluded()
+    {
+        var cache = new StoryCandidateCache(100);
+        cache.Load(Week, [Row(1, 99, "a", "z"), Row(2, 100, "a", "z"), Row(3, 100, "a", "z"), Row(4, 150, "a", "z"), Row(5, 200, "a", "z"), Row(6, 201, "a", "z")]);
+
+        Assert.Equal([2L, 3L, 4L, 5L], Seqs(cache, Week, false, "a", 100, 200));
+        Assert.Equal([2L, 3L], Seqs(cache, Week, false, "a", 100, 100));
+        Assert.Empty(Seqs(cache, Week, false, "a", 101, 149));
+        Assert.Empty(Seqs(cache, Week, false, "a", 202, 300));
+        Assert.Empty(Seqs(cache, Week, false, "a", 0, 98));
+        Assert.Equal([1L, 2L, 3L, 4L, 5L, 6L], Seqs(cache, Week, true, "z", long.MinValue, long.MaxValue));
+    }
+
+    [Fact]
+    public void TheWindowHoldsWhatALinearFilterOfTheGroupHolds()
+    {
+        var random = new Random(20261128);
+        for (var round = 0; round < 200; round++)
+        {
+            var cache = new StoryCandidateCache(10_000);
+            var rows = Enumerable.Range(1, random.Next(0, 60))
+                .Select(seq => Row(seq, random.Next(0, 40), "a", "z"))
+                .OrderBy(row => row.Item1.Published).ThenBy(row => row.Item1.Seq)
+                .ToList();
+            cache.Load(Week, rows);
+            // Articles written after the load go through Add, as the writer's inserts do.
+            for (var added = 0; added < random.Next(0, 10); added++)
+                cache.Add(1000 + added, random.Next(0, 40), "a", "z", 0);
+            var from = random.Next(-5, 45);
+            var to = from + random.Next(-3, 20);
+
+            var all = AllEntries(cache, Week, "a");
+            Assert.Equal(cache.Count, all.Length);
+            Assert.True(all.Zip(all.Skip(1)).All(pair => pair.First.Published <= pair.Second.Published), "a group stays in published order");
+            Assert.Equal([.. all.Where(entry => entry.Published >= from && entry.Published <= to).Select(entry => entry.Seq)], Seqs(cache, Week, false, "a", from, to));
+        }
+    }
+
+    private static StoryIndexEntry[] AllEntries(StoryCandidateCache cache, long week, string anchor)
+    {
+        Assert.True(cache.TryFind(week, false, anchor, long.MinValue, long.MaxValue, out var entries));
+        return entries.ToArray();
+    }
+
+    private static long[] Seqs(StoryCandidateCache cache, long week, bool end, string anchor, long from = long.MinValue, long to = long.MaxValue)
+    {
+        Assert.True(cache.TryFind(week, end, anchor, from, to, out var entries));
+        var seqs = new long[entries.Length];
+        for (var i = 0; i < entries.Length; i++)
+            seqs[i] = entries[i].Seq;
+        return seqs;
     }
 
     private static (StoryIndexEntry, string, string) Row(long seq, long published, string start, string end) =>
