@@ -250,6 +250,15 @@
 # the same 2,123 candidates read, the same articles stored; store-only A/B (three invocations a side,
 # alternately) 17,205 / 18,995 / 19,230 -> 17,939 / 18,477 / 19,980 rows/s, warm CPU ~58 -> ~55 us per
 # entry: within the noise. No single part is near the ~22 us per entry that 0.8x of raw at 2 KB would need cut.
+# (8) The floor, on a scratch patch of the own-schema row (FLOOR=1: before the clock, the copy of the 1M
+# store drops every index but the tables' own keys, and no category rows are written; every entry a new
+# article, no lookups, no dedupe; RUNS=3): articles + links + reports only, 25,626 rows/s against raw
+# 35,262 at 2 KB (0.73x) and 57,801 at 4 KB (0.44x); the same plus the published index that level 3 reads
+# its candidates from (KEEP_PUBLISHED=1), 18,667 against 38,359 / 54,788 (0.49x / 0.34x). The store itself
+# ran 18,627-20,581 rows/s in those invocations. So the indexes of the three dedupe levels alone, written
+# with no dedupe work at all, stay under 0.8x of either raw; the category feeds and the report index come on
+# top. The published index rebuilt ascending (ASC=1, CREATE INDEX before the clock) was slower still, 14,292
+# against 18,371 descending in the invocation after.
 # Needs ~2 x 5 KB x PRELOAD of free disk in BENCH_DIR for the templates, as much again per run.
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
