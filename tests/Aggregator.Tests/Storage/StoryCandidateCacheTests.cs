@@ -96,27 +96,22 @@ public sealed class StoryCandidateCacheTests
             var from = random.Next(-5, 45);
             var to = from + random.Next(-3, 20);
 
-            var all = AllEntries(cache, Week, "a");
+            var all = Entries(cache, Week, false, "a");
             Assert.Equal(cache.Count, all.Length);
             Assert.True(all.Zip(all.Skip(1)).All(pair => pair.First.Published <= pair.Second.Published), "a group stays in published order");
             Assert.Equal([.. all.Where(entry => entry.Published >= from && entry.Published <= to).Select(entry => entry.Seq)], Seqs(cache, Week, false, "a", from, to));
         }
     }
 
-    private static StoryIndexEntry[] AllEntries(StoryCandidateCache cache, long week, string anchor)
+    /// <summary>The entries a loaded week's group holds within the window.</summary>
+    private static StoryIndexEntry[] Entries(StoryCandidateCache cache, long week, bool end, string anchor, long from = long.MinValue, long to = long.MaxValue)
     {
-        Assert.True(cache.TryFind(week, false, anchor, long.MinValue, long.MaxValue, out var entries));
+        Assert.True(cache.TryFind(week, end, anchor, from, to, out var entries));
         return entries.ToArray();
     }
 
-    private static long[] Seqs(StoryCandidateCache cache, long week, bool end, string anchor, long from = long.MinValue, long to = long.MaxValue)
-    {
-        Assert.True(cache.TryFind(week, end, anchor, from, to, out var entries));
-        var seqs = new long[entries.Length];
-        for (var i = 0; i < entries.Length; i++)
-            seqs[i] = entries[i].Seq;
-        return seqs;
-    }
+    private static long[] Seqs(StoryCandidateCache cache, long week, bool end, string anchor, long from = long.MinValue, long to = long.MaxValue) =>
+        [.. Entries(cache, week, end, anchor, from, to).Select(entry => entry.Seq)];
 
     private static (StoryIndexEntry, string, string) Row(long seq, long published, string start, string end) =>
         (new StoryIndexEntry(seq, published, 0), start, end);
